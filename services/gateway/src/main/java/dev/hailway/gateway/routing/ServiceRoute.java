@@ -1,0 +1,25 @@
+package dev.hailway.gateway.routing;
+
+import java.util.List;
+
+/**
+ * One service's share of the public API.
+ *
+ * @param service the name used in {@code hailway.gateway.routes.<service>}
+ * @param paths path patterns routed to it unchanged
+ * @param streaming whether responses may stay open (SSE, WebSocket), so the response timeout must not apply
+ */
+public record ServiceRoute(String service, List<String> paths, boolean streaming) {
+
+    public ServiceRoute {
+        paths = List.copyOf(paths);
+    }
+
+    static ServiceRoute of(String service, String... paths) {
+        return new ServiceRoute(service, List.of(paths), false);
+    }
+
+    static ServiceRoute streaming(String service, String... paths) {
+        return new ServiceRoute(service, List.of(paths), true);
+    }
+}
