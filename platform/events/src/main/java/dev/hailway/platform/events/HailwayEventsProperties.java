@@ -1,0 +1,46 @@
+package dev.hailway.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hailway.events.*}.
+ *
+ * @param topics       topics this service publishes to; each is created at start-up with its {@code .DLT}
+ *                     (creating an existing topic is a no-op)
+ * @param partitions   partitions for the topics created from {@code topics}
+ * @param resubmission how often outbox publications that were not confirmed get sent again
+ * @param retry        how often and how far apart a failing listener is retried before its record goes to
+ *                     the dead-letter topic (3 retries: 4 deliveries in all)
+ * @param deadLetters  how many dead letters the {@code deadletters} actuator endpoint reads per topic
+ */
+@ConfigurationProperties("hailway.events")
+public record HailwayEventsProperties(
+        @DefaultValue List<String> topics,
+        @DefaultValue("3") int partitions,
+        @DefaultValue Resubmission resubmission,
+        @DefaultValue Retry retry,
+        @DefaultValue DeadLetters deadLetters) {
+
+    /**
+     * @param interval how often to look for unconfirmed publications
+     * @param minAge   only publications at least this old are resent, so that sends still in flight are left alone
+     */
+    public record Resubmission(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("30s") Duration minAge) {
+    }
+
+    public record Retry(
+            @DefaultValue("3") int retries,
+            @DefaultValue("1s") Duration backoff) {
+    }
+
+    public record DeadLetters(
+            @DefaultValue("500") int maxRecordsPerTopic) {
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hailway.platform.events.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.hailway.platform.events.EventEnvelope;
+import dev.hailway.platform.events.Events;
+import dev.hailway.platform.events.HailwayEventsProperties;
+import dev.hailway.platform.events.Inbox;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.config.EventExternalizationAutoConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Outbox (Modulith registry + Kafka externalization of {@link OutboundEvent}s), inbox, listener error
+ * handling with dead letters, and the {@code deadletters} endpoint.
+ */
+@AutoConfiguration(before = {EventExternalizationAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties(HailwayEventsProperties.class)
+public class EventsAutoConfiguration {
+
+    static final String EVENT_ID_HEADER = "hailway-event-id";
+    static final String EVENT_TYPE_HEADER = "hailway-event-type";
+    static final String EVENT_VERSION_HEADER = "hailway-event-version";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Events hailwayEvents(ApplicationEventPublisher publisher, ObjectMapper mapper, ObjectProvider<Tracer> tracer,
+                         ObjectProvider<Clock> clock) {
+        return new Events(publisher, mapper, new Traceparents(tracer), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Only {@link OutboundEvent}s leave the service; its topic is the target, the aggregate id the key. */
+    @Bean
+    EventExternalizationConfiguration hailwayEventExternalization() {
+        return outboundEvents();
+    }
+
+    static EventExternalizationConfiguration outboundEvents() {
+        return EventExternalizationConfiguration.externalizing()
+                .selectByType(OutboundEvent.class)
+                .route(OutboundEvent.class,
+                        event -> RoutingTarget.forTarget(event.topic()).andKey(event.envelope().aggregateId()))
+                .headers(OutboundEvent.class, event -> headersOf(event.envelope()))
+                .mapping(OutboundEvent.class, OutboundEvent::envelope)
+                .build();
+    }
+
+    static Map<String, Object> headersOf(EventEnvelope envelope) {
+        return Map.of(
+                EVENT_ID_HEADER, envelope.id().toString(),
+                EVENT_TYPE_HEADER, envelope.type(),
+                EVENT_VERSION_HEADER, Integer.toString(envelope.version()));
+    }
+
+    @Bean
+    @ConditionalOnBean(IncompleteEventPublications.class)
+    @ConditionalOnProperty(name = "hailway.events.resubmission.enabled", matchIfMissing = true)
+    OutboxResubmission hailwayOutboxResubmission(IncompleteEventPublications publications,
+                                                 HailwayEventsProperties properties) {
+        return new OutboxResubmission(publications, properties.resubmission().interval(),
+                properties.resubmission().minAge());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Inbox hailwayInbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new Inbox(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    /** The service's own topics and their dead-letter topics, created by Boot's {@link KafkaAdmin} at start. */
+    @Bean
+    KafkaAdmin.NewTopics hailwayTopics(HailwayEventsProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : properties.topics()) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).build());
+            topics.add(TopicBuilder.name(DeadLetterTopics.of(topic)).partitions(1).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Picked up by Boot's listener container factory: bounded retries, then {@code <topic>.DLT}. Records that
+     * cannot be converted (poison messages) are not retried: the default classification sends conversion and
+     * deserialization failures straight to the recoverer.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler hailwayKafkaErrorHandler(KafkaOperations<Object, Object> kafka, KafkaAdmin admin,
+                                                 HailwayEventsProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, new DeadLetterTopics(admin));
+        FixedBackOff backOff = new FixedBackOff(properties.retry().backoff().toMillis(),
+                Math.max(0, properties.retry().retries()));
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class DeadLetterEndpointConfiguration {
+
+        @Bean
+        DeadLetters hailwayDeadLetters(KafkaProperties kafkaProperties, KafkaAdmin admin,
+                                       KafkaOperations<Object, Object> kafka, HailwayEventsProperties properties) {
+            return new DeadLetters(kafkaProperties.buildConsumerProperties(), admin.getConfigurationProperties(),
+                    kafka, properties.deadLetters().maxRecordsPerTopic());
+        }
+
+        @Bean
+        @ConditionalOnAvailableEndpoint
+        DeadLetterEndpoint hailwayDeadLetterEndpoint(DeadLetters deadLetters) {
+            return new DeadLetterEndpoint(deadLetters);
+        }
+    }
+}
