@@ -4,6 +4,7 @@ import dev.hailway.identity.accounts.AccountEvents;
 import dev.hailway.identity.accounts.Accounts;
 import dev.hailway.identity.accounts.PasswordHasher;
 import dev.hailway.identity.accounts.RegisteringAccounts;
+import dev.hailway.platform.events.Events;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,11 @@ class AccountsConfiguration {
     @Bean
     Accounts accounts(JdbcClient jdbc) {
         return new JdbcAccounts(jdbc);
+    }
+
+    @Bean
+    AccountEvents accountEvents(Events events) {
+        return new OutboxAccountEvents(events);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -27,6 +28,11 @@ class KeysConfiguration {
     @Bean
     AccessTokenSigner accessTokenSigner(KeyRing keys) {
         return new NimbusAccessTokenSigner(keys);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(KeyRing keys, TokenSettings tokens) {
+        return OwnKeysJwtDecoder.create(keys, tokens);
     }
 
     /** Runs before the readiness probe turns ready, so a ready instance can always sign. */

@@ -1,0 +1,77 @@
+package dev.hailway.identity.login.internal;
+
+import dev.hailway.identity.api.TokenPair;
+import dev.hailway.identity.login.SigningIn;
+import dev.hailway.identity.login.SigningIn.RefreshResult.Refreshed;
+import dev.hailway.identity.login.SigningIn.RefreshResult.Refused;
+import dev.hailway.identity.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LoginController {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginController.class);
+
+    private final SigningIn signingIn;
+    private final TransactionOperations transactions;
+
+    LoginController(SigningIn signingIn, TransactionOperations transactions) {
+        this.signingIn = signingIn;
+        this.transactions = transactions;
+    }
+
+    /** Wire shape of {@link dev.hailway.identity.api.LoginRequest}; size limits bound the work a request can cause. */
+    record LoginBody(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+
+        @Override
+        public String toString() {
+            return "LoginBody[email=" + email + ", password=***]";
+        }
+    }
+
+    /** Wire shape of {@link dev.hailway.identity.api.RefreshRequest}. */
+    record RefreshBody(@NotBlank @Size(max = 256) String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshBody[refreshToken=***]";
+        }
+    }
+
+    // No transaction around login: the password check takes ~50 ms and must not hold a connection meanwhile; the
+    // only write, the new refresh token, is a single statement.
+    @PostMapping("/api/auth/login")
+    ResponseEntity<TokenPair> login(@Valid @RequestBody LoginBody body) {
+        return signingIn.login(body.email(), body.password())
+                .map(LoginController::noStore)
+                .orElseThrow(() -> Problems.unauthorized("The e-mail or the password is wrong."));
+    }
+
+    @PostMapping("/api/auth/refresh")
+    ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshBody body) {
+        // Committed whatever the outcome: a detected reuse has revoked the family, and that must stick.
+        var result = transactions.execute(status -> signingIn.refresh(body.refreshToken()));
+        return switch (result) {
+            case Refreshed refreshed -> noStore(refreshed.tokens());
+            case Refused refused -> {
+                log.info("Refused a refresh token: {}", refused.reason());
+                throw Problems.unauthorized("The refresh token is not valid. Sign in again.");
+            }
+        };
+    }
+
+    /** RFC 6749 section 5.1: token responses must not be cached. */
+    private static ResponseEntity<TokenPair> noStore(TokenPair tokens) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(tokens);
+    }
+}
