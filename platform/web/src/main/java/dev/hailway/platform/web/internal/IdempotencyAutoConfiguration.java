@@ -1,0 +1,35 @@
+package dev.hailway.platform.web.internal;
+
+import dev.hailway.platform.web.HailwayWebProperties;
+import dev.hailway.platform.web.IdempotentRequests;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.ObjectMapper;
+
+/** Idempotency keys, for services with a database (the table comes from {@code db/platform/V0_3}). */
+@AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(HailwayWebProperties.class)
+public class IdempotencyAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyStore hailwayIdempotencyStore(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                             HailwayWebProperties properties) {
+        return new IdempotencyStore(jdbc, transactionManager, properties.idempotency().inFlightTimeout(),
+                properties.idempotency().retention());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentRequests hailwayIdempotentRequests(IdempotencyStore store, ObjectMapper mapper) {
+        return new IdempotentRequests(store, mapper);
+    }
+}
