@@ -2,9 +2,11 @@ package dev.hailway.identity.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,9 +30,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain identitySecurity(HttpSecurity http, ProblemWriter problems,
-            @Value("${hailway.security.public-paths:}") List<String> publicPaths) throws Exception {
+            Environment environment) throws Exception {
         var open = new ArrayList<>(ALWAYS_OPEN);
-        open.addAll(publicPaths);
+        open.addAll(Binder.get(environment).bind("hailway.security.public-paths", Bindable.listOf(String.class))
+                .orElse(List.of()));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
