@@ -1,0 +1,222 @@
+package dev.hailway.runtime;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+
+/**
+ * The launcher behind {@code ./hailway}. {@code up} runs in the foreground until Ctrl-C or {@code ./hailway down};
+ * the script handles {@code --detach} (it starts this in a session of its own and waits for the ready phase) and
+ * {@code logs}.
+ */
+public final class Hailway {
+
+    private final PrintStream out = System.out;
+    private final Path root;
+
+    private Hailway(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        Command command;
+        try {
+            command = Command.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Command.USAGE);
+            System.exit(64);
+            return;
+        }
+        var hailway = new Hailway(Path.of(System.getProperty("hailway.root", ".")));
+        int code = switch (command.verb()) {
+            case UP -> hailway.up();
+            case DOWN -> hailway.down();
+            case STATUS -> hailway.status();
+            case HELP -> {
+                System.out.print(Command.USAGE);
+                yield 0;
+            }
+        };
+        System.exit(code);
+    }
+
+    private int up() {
+        PlatformOptions options = PlatformOptions.defaults(root);
+        String jvmOptions = System.getenv("HAILWAY_JVM_OPTS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            options = options.withServiceJvmOptions(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        if ("false".equals(System.getenv("HAILWAY_AOT"))) {
+            options = options.withAotCache(false);
+        }
+        var state = new RunState(options.runDirectory());
+        Optional<ProcessHandle> other = state.liveLauncher().filter(p -> p.pid() != ProcessHandle.current().pid());
+        if (other.isPresent()) {
+            System.err.println("Hailway is already running (launcher pid " + other.get().pid() + "). Stop it with ./hailway down.");
+            return 1;
+        }
+        state.starting(ProcessHandle.current().pid());
+        out.println("Starting Hailway (data in " + root.relativize(options.dataDirectory()) + ", logs in "
+                + root.relativize(options.logDirectory()) + ")");
+
+        var platform = new Platform(options);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping Hailway...");
+            platform.close();
+            state.clear();
+            out.println("Hailway stopped.");
+            stopped.countDown();
+        }, "hailway-stop"));
+        try {
+            platform.startAll();
+        } catch (PortInUseException e) {
+            System.err.println(e.getMessage());
+            state.phase("failed");
+            return 2;
+        } catch (StartupFailedException e) {
+            System.err.println(e.getMessage());
+            if (!e.logTail().isEmpty()) {
+                System.err.println("---- last lines of " + root.relativize(options.logDirectory()) + "/" + e.process() + ".log ----");
+                e.logTail().forEach(System.err::println);
+                System.err.println("----");
+            }
+            System.err.println("Everything that had started was stopped again.");
+            state.phase("failed");
+            return 1;
+        }
+
+        String summary = summary(platform);
+        out.print(summary);
+        state.summary(summary);
+        state.phase("ready");
+        try {
+            stopped.await();  // until the shutdown hook (Ctrl-C, SIGTERM from ./hailway down) has stopped everything
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private String summary(Platform platform) {
+        var text = new StringBuilder();
+        List<String[]> rows = new ArrayList<>();
+        for (RunState.ProcessRecord record : platform.processes()) {
+            rows.add(new String[] {record.name(), Long.toString(record.pid()), address(record), "UP"});
+        }
+        text.append(table(rows));
+        text.append("\nHailway is up: ").append(platform.gatewayUrl()).append('\n');
+        if (platform.operatorPasswordIsNew()) {
+            text.append("Operator account (shown once, kept in .hailway/data/secrets/operator.password):\n")
+                    .append("  email    ").append(platform.operatorEmail()).append('\n')
+                    .append("  password ").append(platform.operatorPassword()).append('\n');
+        } else {
+            text.append("Operator: ").append(platform.operatorEmail())
+                    .append(" (password in .hailway/data/secrets/operator.password)\n");
+        }
+        text.append("Logs: .hailway/logs/<name>.log (./hailway logs <name>). Stop: Ctrl-C or ./hailway down\n");
+        return text.toString();
+    }
+
+    private int down() {
+        var state = new RunState(root.resolve(".hailway/run"));
+        List<RunState.ProcessRecord> records = state.processes();
+        Optional<ProcessHandle> launcher = state.liveLauncher();
+        if (launcher.isEmpty() && records.stream().noneMatch(r -> alive(r.pid()))) {
+            out.println("Hailway is not running.");
+            state.clear();
+            return 0;
+        }
+        if (launcher.isPresent()) {
+            out.println("Stopping Hailway (launcher pid " + launcher.get().pid() + ")...");
+            launcher.get().destroy();
+            try {
+                launcher.get().onExit().get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                out.println("The launcher did not stop in time; stopping its processes directly.");
+                launcher.get().destroyForcibly();
+            }
+        }
+        // Whatever the launcher could not stop (it was killed, or timed out): services and Kafka first, PostgreSQL last.
+        for (RunState.ProcessRecord record : records.reversed()) {
+            ProcessHandle.of(record.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
+                out.println("  stopping leftover " + record.name() + " (pid " + record.pid() + ")");
+                process.destroy();
+                try {
+                    process.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    process.destroyForcibly();
+                }
+            });
+        }
+        state.clear();
+        out.println("Hailway is stopped.");
+        return 0;
+    }
+
+    private int status() {
+        var state = new RunState(root.resolve(".hailway/run"));
+        List<RunState.ProcessRecord> records = state.processes();
+        Optional<ProcessHandle> launcher = state.liveLauncher();
+        if (records.isEmpty() && launcher.isEmpty()) {
+            out.println("Hailway is not running.");
+            return 3;
+        }
+        List<String[]> rows = new ArrayList<>();
+        launcher.ifPresent(l -> rows.add(new String[] {"launcher", Long.toString(l.pid()), "-", "running"}));
+        boolean allHealthy = launcher.isPresent();
+        for (RunState.ProcessRecord record : records) {
+            boolean running = alive(record.pid());
+            boolean healthy = running && switch (record.kind()) {
+                case "service" -> HealthChecks.serviceReady(record.port());
+                case "kafka" -> HealthChecks.kafkaReady("localhost:" + record.port());
+                default -> HealthChecks.portOpen(record.port());
+            };
+            allHealthy &= healthy;
+            rows.add(new String[] {record.name(), Long.toString(record.pid()), address(record),
+                    !running ? "NOT RUNNING" : healthy ? "UP" : "DOWN"});
+        }
+        out.print(table(rows));
+        return allHealthy ? 0 : 1;
+    }
+
+    private static String address(RunState.ProcessRecord record) {
+        return switch (record.kind()) {
+            case "service" -> "http://localhost:" + record.port();
+            case "postgres" -> "jdbc:postgresql://localhost:" + record.port();
+            default -> "localhost:" + record.port();
+        };
+    }
+
+    static String table(List<String[]> rows) {
+        String[] header = {"NAME", "PID", "ADDRESS", "HEALTH"};
+        int[] widths = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] row : all) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        var text = new StringBuilder();
+        for (String[] row : all) {
+            for (int i = 0; i < row.length; i++) {
+                text.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+}

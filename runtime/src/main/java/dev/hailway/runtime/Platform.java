@@ -1,0 +1,371 @@
+package dev.hailway.runtime;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+import dev.hailway.platform.infra.DatabaseCredentials;
+import dev.hailway.platform.infra.EmbeddedPostgres;
+import dev.hailway.platform.infra.Secrets;
+
+/**
+ * The whole platform on this machine: PostgreSQL (inside this JVM's control, one database and role per service),
+ * a Kafka broker in a JVM of its own, and every service as its own JVM. This is what {@code ./hailway up} runs,
+ * and what end-to-end tests start:
+ *
+ * <pre>{@code
+ * try (Platform platform = Platform.start(PlatformOptions.defaults(repoRoot).withBaseDirectory(tempDir))) {
+ *     URI api = URI.create(platform.gatewayUrl());
+ *     platform.kill("identity");   // SIGKILL, as a crash
+ *     platform.start("identity");  // back, and healthy again
+ * }
+ * }</pre>
+ *
+ * {@link #start} returns once everything is healthy, or throws {@link PortInUseException} (nothing started) or
+ * {@link StartupFailedException} (everything already started is stopped again). {@link #close} stops the services,
+ * then Kafka, then PostgreSQL; data stays in the base directory for the next start.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+    private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
+    private static final String KAFKA = "kafka";
+
+    private final PlatformOptions options;
+    private final PrintStream out;
+    private final RunState runState;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, ManagedProcess> running = new LinkedHashMap<>();
+    private final Map<String, DatabaseCredentials> databases = new LinkedHashMap<>();
+    private final Map<String, AotCache.Mode> aotModes = new LinkedHashMap<>();
+    private final long startedAt = System.nanoTime();
+    private EmbeddedPostgres postgres;
+    private ManagedProcess kafka;
+    private String operatorPassword;
+    private boolean operatorPasswordIsNew;
+    private boolean closed;
+
+    Platform(PlatformOptions options) {
+        this.options = options;
+        this.out = options.out();
+        this.runState = new RunState(options.runDirectory());
+        options.services().forEach(spec -> specs.put(spec.name(), spec));
+    }
+
+    public static Platform start(PlatformOptions options) {
+        var platform = new Platform(options);
+        platform.startAll();
+        return platform;
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl("gateway");
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + spec(service).port();
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + options.kafkaPort();
+    }
+
+    /** The credentials {@code service} was started with, e.g. to check its tables from a test. */
+    public DatabaseCredentials database(String service) {
+        return Optional.ofNullable(databases.get(service)).orElseThrow(() -> new IllegalArgumentException(service + " has no database"));
+    }
+
+    public String operatorEmail() {
+        return ServiceEnvironment.OPERATOR_EMAIL;
+    }
+
+    public String operatorPassword() {
+        return operatorPassword;
+    }
+
+    /** Stops one service gracefully (SIGTERM, then SIGKILL after a grace period). */
+    public void stop(String service) {
+        spec(service);
+        ManagedProcess process;
+        synchronized (this) {
+            process = running.remove(service);
+        }
+        if (process != null) {
+            process.stop(SERVICE_GRACE);
+        }
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash would. */
+    public void kill(String service) {
+        spec(service);
+        ManagedProcess process;
+        synchronized (this) {
+            process = running.remove(service);
+        }
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts one service again (after {@link #stop} or {@link #kill}) and waits until it is healthy. */
+    public void start(String service) {
+        ManagedProcess existing;
+        synchronized (this) {
+            existing = running.get(service);
+        }
+        if (existing != null && existing.isAlive()) {
+            throw new IllegalStateException(service + " is already running (pid " + existing.pid() + ")");
+        }
+        startService(spec(service));
+        recordState();
+    }
+
+    /** The running processes, for a status table: PostgreSQL, Kafka, then the services in start order. */
+    public synchronized List<RunState.ProcessRecord> processes() {
+        List<RunState.ProcessRecord> records = new ArrayList<>();
+        if (postgres != null) {
+            postgres.pid().ifPresent(pid -> records.add(new RunState.ProcessRecord("postgres", pid, options.postgresPort(), "postgres")));
+        }
+        if (kafka != null) {
+            records.add(new RunState.ProcessRecord(KAFKA, kafka.pid(), options.kafkaPort(), KAFKA));
+        }
+        running.forEach((name, process) -> records.add(new RunState.ProcessRecord(name, process.pid(), spec(name).port(), "service")));
+        return records;
+    }
+
+    void startAll() {
+        try {
+            Ports.requireFree(neededPorts());
+            runState.processes(List.of());
+            Files.createDirectories(options.logDirectory());
+            progress("starting Kafka and PostgreSQL");
+            startKafka();
+            startPostgres();
+            startServicesAndAwaitHealth();
+            recordState();
+            progress("all healthy in %.1f s", seconds());
+        } catch (RuntimeException | java.io.IOException e) {
+            close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new java.io.UncheckedIOException((java.io.IOException) e);
+        }
+    }
+
+    private Map<Integer, String> neededPorts() {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        options.services().forEach(spec -> needed.put(spec.port(), spec.name()));
+        needed.put(options.postgresPort(), "postgres");
+        needed.put(options.kafkaPort(), KAFKA);
+        needed.put(options.kafkaControllerPort(), "kafka controller");
+        return needed;
+    }
+
+    private void startKafka() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java,
+                "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:MaxDirectMemorySize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError",
+                "-Dhailway.log.level=INFO", "-Dhailway.kafka.log.level=WARN",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.hailway.platform.infra.KafkaBrokerMain",
+                "--port", Integer.toString(options.kafkaPort()),
+                "--controller-port", Integer.toString(options.kafkaControllerPort()),
+                "--log-dir", options.dataDirectory().resolve(KAFKA).toString());
+        synchronized (this) {
+            requireOpen();
+            kafka = ManagedProcess.start(KAFKA, command, Map.of(), options.baseDirectory(), options.logDirectory().resolve("kafka.log"));
+        }
+    }
+
+    private void startPostgres() {
+        long began = System.nanoTime();
+        EmbeddedPostgres server = EmbeddedPostgres.start(options.postgresPort(), options.dataDirectory().resolve("postgres"),
+                options.secretsDirectory(), options.logDirectory().resolve("postgres.log"));
+        synchronized (this) {
+            postgres = server;
+            requireOpen();
+        }
+        for (ServiceSpec spec : options.services()) {
+            if (spec.needsDatabase()) {
+                databases.put(spec.name(), server.ensureServiceDatabase(spec.name()));
+            }
+        }
+        Path operatorFile = options.secretsDirectory().resolve("operator.password");
+        operatorPasswordIsNew = !Files.exists(operatorFile);
+        operatorPassword = Secrets.readOrCreate(operatorFile);
+        progress("postgres healthy in %.1f s (%d service databases)", (System.nanoTime() - began) / 1e9, databases.size());
+    }
+
+    private void startServicesAndAwaitHealth() {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Void> failure = new CompletableFuture<>();
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            CompletableFuture<Void> kafkaHealthy = CompletableFuture.runAsync(() -> {
+                awaitHealthy(kafka, () -> HealthChecks.kafkaReady(kafkaBootstrapServers()));
+                progress("kafka healthy after %.1f s", seconds());
+            }, executor);
+            all.add(kafkaHealthy);
+            Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
+            for (ServiceSpec spec : options.services()) {
+                CompletableFuture<?>[] dependencies = spec.dependsOn().stream().map(healthy::get).toArray(CompletableFuture[]::new);
+                CompletableFuture<Void> started = CompletableFuture.allOf(dependencies).thenRunAsync(() -> startService(spec), executor);
+                healthy.put(spec.name(), started);
+                all.add(started);
+            }
+            all.forEach(future -> future.exceptionally(e -> {
+                failure.completeExceptionally(unwrap(e));
+                return null;
+            }));
+            try {
+                CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failure).join();
+            } catch (CompletionException e) {
+                synchronized (this) {
+                    closed = true;  // no further launches while the failure propagates
+                }
+                throw unwrap(e);
+            }
+        }
+    }
+
+    private void startService(ServiceSpec spec) {
+        Path jar = options.serviceJar(spec.name());
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailedException(spec.name(), "has no jar at " + options.repositoryRoot().relativize(jar)
+                    + " (build it: ./mvnw -q -B -DskipTests install)", List.of());
+        }
+        AotCache.Launch launch = AotCache.prepare(spec.name(), jar, options.baseDirectory().resolve("app"), options.aotCache());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.serviceJvmOptions());
+        command.addAll(launch.jvmOptions());
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        Map<String, String> env = ServiceEnvironment.of(spec, options.services(), Optional.ofNullable(databases.get(spec.name())),
+                kafkaBootstrapServers(), operatorPassword);
+        long began = System.nanoTime();
+        ManagedProcess process;
+        synchronized (this) {
+            requireOpen();
+            process = ManagedProcess.start(spec.name(), command, env, options.repositoryRoot(), options.logDirectory().resolve(spec.name() + ".log"));
+            running.put(spec.name(), process);
+            aotModes.put(spec.name(), launch.mode());
+        }
+        awaitHealthy(process, () -> HealthChecks.serviceReady(spec.port()));
+        progress("%s healthy in %.1f s%s", spec.name(), (System.nanoTime() - began) / 1e9,
+                launch.mode() == AotCache.Mode.TRAINING ? " (recording its AOT cache; written when it stops)" : "");
+    }
+
+    private void awaitHealthy(ManagedProcess process, BooleanSupplier check) {
+        long deadline = System.nanoTime() + options.healthTimeout().toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StartupFailedException(process.name(), "exited with code " + process.exitCode() + " before it was healthy",
+                        process.lastLines(30));
+            }
+            if (check.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupFailedException(process.name(), "was not healthy within " + options.healthTimeout().toSeconds() + " s",
+                        process.lastLines(30));
+            }
+            synchronized (this) {
+                if (closed) {
+                    throw new StartupFailedException(process.name(), "was stopped before it was healthy", List.of());
+                }
+            }
+            try {
+                Thread.sleep(200);  // a probe interval, not a wait for a condition: each round checks it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupFailedException(process.name(), "start was interrupted", List.of());
+            }
+        }
+    }
+
+    /** Services first (all asked at once, then awaited), then Kafka, then PostgreSQL. Safe to call twice. */
+    @Override
+    public void close() {
+        List<ManagedProcess> services;
+        ManagedProcess broker;
+        EmbeddedPostgres database;
+        synchronized (this) {
+            closed = true;
+            services = new ArrayList<>(running.values()).reversed();
+            running.clear();
+            broker = kafka;
+            kafka = null;
+            database = postgres;
+            postgres = null;
+        }
+        services.forEach(ManagedProcess::requestStop);
+        Duration grace = aotModes.containsValue(AotCache.Mode.TRAINING) ? SERVICE_GRACE.multipliedBy(3) : SERVICE_GRACE;
+        services.forEach(process -> process.awaitStop(grace));
+        if (broker != null) {
+            broker.stop(KAFKA_GRACE);
+        }
+        if (database != null) {
+            database.close();
+        }
+        runState.processes(List.of());
+    }
+
+    boolean operatorPasswordIsNew() {
+        return operatorPasswordIsNew;
+    }
+
+    List<ServiceSpec> services() {
+        return options.services();
+    }
+
+    PlatformOptions options() {
+        return options;
+    }
+
+    private void recordState() {
+        runState.processes(processes());
+    }
+
+    private ServiceSpec spec(String service) {
+        ServiceSpec spec = specs.get(service);
+        if (spec == null) {
+            throw new IllegalArgumentException("no service named " + service + "; known: " + specs.keySet());
+        }
+        return spec;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StartupFailedException("platform", "is stopping", List.of());
+        }
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    private void progress(String format, Object... args) {
+        out.printf("  " + format + "%n", args);
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hailway.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CommandTest {
+
+    @Test
+    void upRunsInTheForegroundUnlessDetached() {
+        assertThat(Command.parse(List.of("up"))).isEqualTo(new Command(Command.Verb.UP, false));
+        assertThat(Command.parse(List.of("up", "--detach"))).isEqualTo(new Command(Command.Verb.UP, true));
+        assertThat(Command.parse(List.of("up", "-d"))).isEqualTo(new Command(Command.Verb.UP, true));
+    }
+
+    @Test
+    void downAndStatusTakeNoOptions() {
+        assertThat(Command.parse(List.of("down")).verb()).isEqualTo(Command.Verb.DOWN);
+        assertThat(Command.parse(List.of("status")).verb()).isEqualTo(Command.Verb.STATUS);
+        assertThatThrownBy(() -> Command.parse(List.of("down", "--detach")))
+                .hasMessage("unknown option for down: --detach");
+    }
+
+    @Test
+    void noArgumentsShowsHelp() {
+        assertThat(Command.parse(List.of()).verb()).isEqualTo(Command.Verb.HELP);
+    }
+
+    @Test
+    void unknownCommandIsRejected() {
+        assertThatThrownBy(() -> Command.parse(List.of("start"))).hasMessage("unknown command: start");
+    }
+}
