@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hailway.gateway.rate-limit.store=redis",
         "spring.data.redis.url=redis://127.0.0.1:6379",
-        // A fresh bucket per run: the key is the client address, which is the same every run.
+        // The key is the client address, the same in every run, so only the third call's refusal is asserted.
         "hailway.gateway.rate-limit.anonymous.capacity=2",
         "hailway.gateway.rate-limit.anonymous.refill-tokens=1",
         "hailway.gateway.rate-limit.anonymous.refill-period=1m",
