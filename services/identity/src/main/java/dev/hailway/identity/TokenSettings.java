@@ -15,5 +15,5 @@ public record TokenSettings(
         @DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("30d") Duration refreshTokenLifetime,
         /* How far apart clocks may be; a retired key stays published this much longer than the token lifetime. */
-        @DefaultValue("60s") Duration clockSkew) {
+        @DefaultValue("30s") Duration clockSkew) {
 }

@@ -3,8 +3,10 @@ package dev.hailway.identity.accounts.internal;
 import dev.hailway.identity.accounts.AccountId;
 import dev.hailway.identity.accounts.Accounts;
 import dev.hailway.identity.api.AccountView;
-import dev.hailway.identity.web.Problems;
+import dev.hailway.platform.web.ProblemException;
+import dev.hailway.platform.web.Problems;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,14 +37,16 @@ class AccountsController {
 
     private AccountView view(AccountId id) {
         // A valid token for a deleted account is possible until it expires.
-        return accounts.find(id).orElseThrow(() -> Problems.notFound("No such account.")).view();
+        return accounts.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found",
+                "No such account.")).view();
     }
 
     private static AccountId accountOf(Jwt token) {
         try {
             return AccountId.of(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problems.unauthorized("The token does not name an account.");
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized",
+                    "The token does not name an account.");
         }
     }
 }

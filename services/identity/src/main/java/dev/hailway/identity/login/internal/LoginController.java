@@ -4,13 +4,15 @@ import dev.hailway.identity.api.TokenPair;
 import dev.hailway.identity.login.SigningIn;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refreshed;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refused;
-import dev.hailway.identity.web.Problems;
+import dev.hailway.platform.web.ProblemException;
+import dev.hailway.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +56,7 @@ class LoginController {
     ResponseEntity<TokenPair> login(@Valid @RequestBody LoginBody body) {
         return signingIn.login(body.email(), body.password())
                 .map(LoginController::noStore)
-                .orElseThrow(() -> Problems.unauthorized("The e-mail or the password is wrong."));
+                .orElseThrow(() -> unauthorized("The e-mail or the password is wrong."));
     }
 
     @PostMapping("/api/auth/refresh")
@@ -65,9 +67,13 @@ class LoginController {
             case Refreshed refreshed -> noStore(refreshed.tokens());
             case Refused refused -> {
                 log.info("Refused a refresh token: {}", refused.reason());
-                throw Problems.unauthorized("The refresh token is not valid. Sign in again.");
+                throw unauthorized("The refresh token is not valid. Sign in again.");
             }
         };
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", detail);
     }
 
     /** RFC 6749 section 5.1: token responses must not be cached. */
