@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -59,7 +58,10 @@ public class EventsAutoConfiguration {
         return new Events(publisher, mapper, new Traceparents(tracer), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Only {@link OutboundEvent}s leave the service; its topic is the target, the aggregate id the key. */
+    /**
+     * Only {@link OutboundEvent}s leave the service; its topic is the target, the aggregate id the key, the
+     * envelope the value. Modulith asks for headers with the mapped value, hence the envelope type there.
+     */
     @Bean
     EventExternalizationConfiguration hailwayEventExternalization() {
         return outboundEvents();
@@ -70,7 +72,7 @@ public class EventsAutoConfiguration {
                 .selectByType(OutboundEvent.class)
                 .route(OutboundEvent.class,
                         event -> RoutingTarget.forTarget(event.topic()).andKey(event.envelope().aggregateId()))
-                .headers(OutboundEvent.class, event -> headersOf(event.envelope()))
+                .headers(EventEnvelope.class, EventsAutoConfiguration::headersOf)
                 .mapping(OutboundEvent.class, OutboundEvent::envelope)
                 .build();
     }
@@ -83,7 +85,6 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(IncompleteEventPublications.class)
     @ConditionalOnProperty(name = "hailway.events.resubmission.enabled", matchIfMissing = true)
     OutboxResubmission hailwayOutboxResubmission(IncompleteEventPublications publications,
                                                  HailwayEventsProperties properties) {

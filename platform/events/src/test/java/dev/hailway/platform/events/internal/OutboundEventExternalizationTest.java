@@ -37,7 +37,7 @@ class OutboundEventExternalizationTest {
     @Test
     void sendsTheEnvelopeWithItsIdTypeAndVersionAsHeaders() {
         assertThat(configuration.map(event)).isSameAs(envelope);
-        assertThat(configuration.getHeadersFor(event))
+        assertThat(configuration.getHeadersFor(configuration.map(event)))
                 .containsEntry("hailway-event-id", envelope.id().toString())
                 .containsEntry("hailway-event-type", "TripRequested")
                 .containsEntry("hailway-event-version", "1");

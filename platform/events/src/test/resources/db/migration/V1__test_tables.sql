@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL);
+CREATE TABLE applied (event_id UUID PRIMARY KEY);
