@@ -6,7 +6,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.hailway.identity.support.Http;
 import dev.hailway.platform.testing.EmbeddedInfrastructure;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,21 @@ class SigningInIT {
         JsonNode other = login(email, "correct horse battery");
         assertThat(http.post("/api/auth/refresh", Map.of("refreshToken", other.get("refreshToken").asString()))
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenCannotBothSucceed() throws Exception {
+        String token = login(register("RIDER"), "correct horse battery").get("refreshToken").asString();
+        Callable<Integer> refresh = () -> http.post("/api/auth/refresh", Map.of("refreshToken", token)).status();
+
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (var result : pool.invokeAll(List.of(refresh, refresh))) {
+                statuses.add(result.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(200, 401).containsOnlyOnce(401);
     }
 
     @Test
