@@ -19,7 +19,7 @@ public final class RouteTable {
             ServiceRoute.of("pricing", "/api/quotes/**"),
             ServiceRoute.of("trips", "/api/trips/**"),
             ServiceRoute.of("dispatch", "/api/offers/**"),
-            ServiceRoute.of("payments", "/api/payment-methods/**"),
+            ServiceRoute.of("payments", "/api/payment-methods/**", "/api/payments/**"),
             ServiceRoute.streaming("notifications", "/api/notifications/**", "/ws"),
             ServiceRoute.of("history", "/api/history/**", "/api/ops/**"));
 
