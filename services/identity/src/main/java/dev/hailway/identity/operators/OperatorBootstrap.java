@@ -31,7 +31,8 @@ public final class OperatorBootstrap {
             return false;
         }
         try {
-            registering.open(new Registration(Role.OPERATOR, address, password, "Operator"));
+            var operator = new Registration(Role.OPERATOR, address, password, "Operator");
+            registering.open(registering.prepareAnyRole(operator));
             return true;
         } catch (EmailAlreadyRegistered racedByAnotherInstance) {
             return false;

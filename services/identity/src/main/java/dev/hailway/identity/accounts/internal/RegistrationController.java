@@ -35,7 +35,8 @@ class RegistrationController {
             @Valid @RequestBody RegisterAccountRequest request) {
         return idempotentRequests.execute(key, request, () -> {
             try {
-                var account = transactions.execute(status -> registering.register(request.toRegistration()));
+                var prepared = registering.prepare(request.toRegistration());
+                var account = transactions.execute(status -> registering.open(prepared));
                 return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
                         .body(new AccountCreated(account.id().value()));
             } catch (EmailAlreadyRegistered e) {
