@@ -65,6 +65,11 @@ class SigningInIT {
         assertThat(me.json().get("name").asString()).isEqualTo("Ann Rider");
         assertThat(me.json().get("role").asString()).isEqualTo("RIDER");
         assertThat(me.json().get("createdAt").asString()).isNotBlank();
+
+        assertThat(http.get("/api/accounts/" + accountId, tokens.get("accessToken").asString()).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/accounts/" + UUID.randomUUID(), tokens.get("accessToken").asString()).status())
+                .isEqualTo(403);
     }
 
     @Test

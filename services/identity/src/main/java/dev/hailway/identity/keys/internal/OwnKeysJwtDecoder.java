@@ -47,5 +47,4 @@ final class OwnKeysJwtDecoder {
                 new JwtTypeValidator(NimbusAccessTokenSigner.ACCESS_TOKEN_TYPE.getType()))));
         return decoder;
     }
-
 }
