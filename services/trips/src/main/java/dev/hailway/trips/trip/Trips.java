@@ -1,0 +1,34 @@
+package dev.hailway.trips.trip;
+
+import dev.hailway.trips.api.TripStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where trips and their history are kept. Every write records the transition in the history. */
+public interface Trips {
+
+    /**
+     * Stores a new trip.
+     *
+     * @return false, storing nothing, when its quote has already bought a trip
+     */
+    boolean add(Decision.Move requested);
+
+    Optional<Trip> find(TripId id);
+
+    /** The trip, locked until the end of the current transaction, so concurrent changes apply one after the other. */
+    Optional<Trip> lock(TripId id);
+
+    void save(Decision.Move move);
+
+    /** Trips in {@code status} since before {@code cutoff}, oldest first. */
+    List<TripId> waitingSince(TripStatus status, Instant cutoff, int limit);
+
+    /** Marks completed trips not captured since before {@code cutoff}, each once; returns those marked now. */
+    List<TripId> flagCaptureOverdue(Instant cutoff, Instant now);
+
+    /** How many trips are in each status that is not terminal. */
+    Map<TripStatus, Long> countActiveByStatus();
+}
