@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hailway.events.resubmission.interval=500ms",
         "hailway.events.resubmission.min-age=2s",
         "management.endpoints.web.exposure.include=deadletters",
-        "management.endpoints.jmx.exposure.include=deadletters"})
+        "management.endpoints.jmx.exposure.include=deadletters",
+        "management.tracing.sampling.probability=1.0",
+        "management.tracing.export.otlp.enabled=false",
+        "management.otlp.metrics.export.enabled=false"})
 @EmbeddedInfrastructure(database = "events")
 @interface EventsIntegration {
 }

@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import dev.hailway.platform.events.EventsTestApplication.AccountRegistered;
 import dev.hailway.platform.events.EventsTestApplication.FlakyKafkaTemplate;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,10 @@ class OutboxIT {
     FlakyKafkaTemplate kafka;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    ObservationRegistry observations;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -102,6 +109,22 @@ class OutboxIT {
         await().atMost(TIMEOUT).until(() -> !topic.withValueContaining(sent.id().toString()).isEmpty());
         assertThat(kafka.failed).hasValue(1);
         await().atMost(TIMEOUT).until(() -> completedPublicationsOf(sent) == 1);
+    }
+
+    @Test
+    void traceOfThePublisherTravelsInTheEnvelopeAndTheKafkaHeaders() {
+        // An observation, as an HTTP request or a listener has one, around the transaction.
+        String[] traceId = new String[1];
+        EventEnvelope sent = Observation.createNotStarted("register-account", observations).observe(() -> {
+            traceId[0] = tracer.currentSpan().context().traceId();
+            return register(false);
+        });
+
+        await().atMost(TIMEOUT).until(() -> !topic.withValueContaining(sent.id().toString()).isEmpty());
+
+        assertThat(sent.traceparent()).startsWith("00-" + traceId[0] + "-");
+        ConsumerRecord<String, String> record = topic.withValueContaining(sent.id().toString()).getFirst();
+        assertThat(header(record, "traceparent")).startsWith("00-" + traceId[0] + "-");
     }
 
     private EventEnvelope register(boolean rollBack) {

@@ -17,12 +17,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -43,7 +46,8 @@ import tools.jackson.databind.ObjectMapper;
  * Outbox (Modulith registry + Kafka externalization of {@link OutboundEvent}s), inbox, listener error
  * handling with dead letters, and the {@code deadletters} endpoint.
  */
-@AutoConfiguration(before = {EventExternalizationAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(before = {EventExternalizationAutoConfiguration.class, KafkaAutoConfiguration.class,
+        TaskExecutionAutoConfiguration.class})
 @EnableConfigurationProperties(HailwayEventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -122,6 +126,17 @@ public class EventsAutoConfiguration {
         FixedBackOff backOff = new FixedBackOff(properties.retry().backoff().toMillis(),
                 Math.max(0, properties.retry().retries()));
         return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    /**
+     * Modulith externalizes on Boot's task executor, after the commit: this carries the caller's observation
+     * over, so the Kafka send (and its {@code traceparent} header) stays in the request's trace.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TaskDecorator.class)
+    @ConditionalOnClass(name = "io.micrometer.context.ContextSnapshotFactory")
+    TaskDecorator hailwayContextPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -49,6 +49,8 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
         defaults.put("server.error.include-binding-errors", "never");
         defaults.put("server.error.whitelabel.enabled", "false");
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        // Every service documents its API at /v3/api-docs (open, like the probes); said explicitly, not by default.
+        defaults.put("springdoc.api-docs.enabled", "true");
 
         // Actuator: probes and metrics for the platform, dead letters for operators, nothing else.
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
