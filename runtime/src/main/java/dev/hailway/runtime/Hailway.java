@@ -61,17 +61,29 @@ public final class Hailway {
             System.err.println("Hailway is already running (launcher pid " + other.get().pid() + "). Stop it with ./hailway down.");
             return 1;
         }
+        List<RunState.ProcessRecord> leftovers = state.processes().stream().filter(r -> alive(r.pid())).toList();
+        if (!leftovers.isEmpty()) {
+            System.err.println("Processes of an earlier Hailway run are still running ("
+                    + leftovers.stream().map(r -> r.name() + " pid " + r.pid()).collect(java.util.stream.Collectors.joining(", "))
+                    + "). Stop them with ./hailway down.");
+            return 1;
+        }
         state.starting(ProcessHandle.current().pid());
         out.println("Starting Hailway (data in " + root.relativize(options.dataDirectory()) + ", logs in "
                 + root.relativize(options.logDirectory()) + ")");
 
         var platform = new Platform(options);
         var stopped = new CountDownLatch(1);
+        var started = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping Hailway...");
-            platform.close();
+            if (started.get()) {
+                out.println("Stopping Hailway...");
+            }
+            platform.close();  // also when interrupted half-way through starting
             state.clear();
-            out.println("Hailway stopped.");
+            if (started.get()) {
+                out.println("Hailway stopped.");
+            }
             stopped.countDown();
         }, "hailway-stop"));
         try {
@@ -92,6 +104,7 @@ public final class Hailway {
             return 1;
         }
 
+        started.set(true);
         String summary = summary(platform);
         out.print(summary);
         state.summary(summary);
@@ -112,10 +125,17 @@ public final class Hailway {
         }
         text.append(table(rows));
         text.append("\nHailway is up: ").append(platform.gatewayUrl()).append('\n');
-        if (platform.operatorPasswordIsNew()) {
+        // Shown by the first start that gets this far, not by one that failed after generating the password.
+        Path shown = platform.options().secretsDirectory().resolve("operator.password.shown");
+        if (!java.nio.file.Files.exists(shown)) {
             text.append("Operator account (shown once, kept in .hailway/data/secrets/operator.password):\n")
                     .append("  email    ").append(platform.operatorEmail()).append('\n')
                     .append("  password ").append(platform.operatorPassword()).append('\n');
+            try {
+                java.nio.file.Files.createFile(shown);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         } else {
             text.append("Operator: ").append(platform.operatorEmail())
                     .append(" (password in .hailway/data/secrets/operator.password)\n");
@@ -145,7 +165,7 @@ public final class Hailway {
         }
         // Whatever the launcher could not stop (it was killed, or timed out): services and Kafka first, PostgreSQL last.
         for (RunState.ProcessRecord record : records.reversed()) {
-            ProcessHandle.of(record.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            ProcessHandle.of(record.pid()).filter(p -> RunState.isRunning(p.pid())).ifPresent(process -> {
                 out.println("  stopping leftover " + record.name() + " (pid " + record.pid() + ")");
                 process.destroy();
                 try {
@@ -169,7 +189,8 @@ public final class Hailway {
             return 3;
         }
         List<String[]> rows = new ArrayList<>();
-        launcher.ifPresent(l -> rows.add(new String[] {"launcher", Long.toString(l.pid()), "-", "running"}));
+        rows.add(launcher.map(l -> new String[] {"launcher", Long.toString(l.pid()), "-", "running"})
+                .orElse(new String[] {"launcher", "-", "-", "NOT RUNNING (./hailway down stops what is left)"}));
         boolean allHealthy = launcher.isPresent();
         for (RunState.ProcessRecord record : records) {
             boolean running = alive(record.pid());
@@ -216,7 +237,7 @@ public final class Hailway {
     }
 
     private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return RunState.isRunning(pid);
     }
 
 }

@@ -44,6 +44,8 @@ final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            // Fewer malloc arenas: tens of MB less RSS per JVM (see ./hailway); the caller's choice wins if it made one.
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(environment);
             return new ManagedProcess(name, builder.start(), logFile);
         } catch (IOException e) {

@@ -53,7 +53,6 @@ public final class Platform implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private ManagedProcess kafka;
     private String operatorPassword;
-    private boolean operatorPasswordIsNew;
     private boolean closed;
 
     Platform(PlatformOptions options) {
@@ -176,10 +175,11 @@ public final class Platform implements AutoCloseable {
     private void startKafka() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java,
-                "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:MaxDirectMemorySize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError",
+                "-Xms32m", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-Dhailway.log.level=INFO", "-Dhailway.kafka.log.level=WARN",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", absoluteClassPath(),
                 "dev.hailway.platform.infra.KafkaBrokerMain",
                 "--port", Integer.toString(options.kafkaPort()),
                 "--controller-port", Integer.toString(options.kafkaControllerPort()),
@@ -203,9 +203,7 @@ public final class Platform implements AutoCloseable {
                 databases.put(spec.name(), server.ensureServiceDatabase(spec.name()));
             }
         }
-        Path operatorFile = options.secretsDirectory().resolve("operator.password");
-        operatorPasswordIsNew = !Files.exists(operatorFile);
-        operatorPassword = Secrets.readOrCreate(operatorFile);
+        operatorPassword = Secrets.readOrCreate(options.secretsDirectory().resolve("operator.password"));
         progress("postgres healthy in %.1f s (%d service databases)", (System.nanoTime() - began) / 1e9, databases.size());
     }
 
@@ -323,10 +321,6 @@ public final class Platform implements AutoCloseable {
         runState.processes(List.of());
     }
 
-    boolean operatorPasswordIsNew() {
-        return operatorPasswordIsNew;
-    }
-
     List<ServiceSpec> services() {
         return options.services();
     }
@@ -351,6 +345,13 @@ public final class Platform implements AutoCloseable {
         if (closed) {
             throw new StartupFailedException("platform", "is stopping", List.of());
         }
+    }
+
+    /** The broker runs from this JVM's class path; it starts in another directory, so the entries must be absolute. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private double seconds() {

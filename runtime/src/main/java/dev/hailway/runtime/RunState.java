@@ -72,7 +72,23 @@ final class RunState {
     }
 
     static boolean isJava(ProcessHandle process) {
-        return process.isAlive() && process.info().command().map(c -> c.endsWith("java")).orElse(true);
+        return isRunning(process.pid()) && process.info().command().map(c -> c.endsWith("java")).orElse(true);
+    }
+
+    /**
+     * Alive and not a zombie: a launcher killed with SIGKILL stays in the process table until its parent reaps it,
+     * and in some containers nobody does.
+     */
+    static boolean isRunning(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+            } catch (IOException | RuntimeException e) {
+                return true;  // no /proc (macOS): trust isAlive
+            }
+        }
+        return false;
     }
 
     void clear() {

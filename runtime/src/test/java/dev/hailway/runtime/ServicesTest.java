@@ -13,7 +13,7 @@ class ServicesTest {
     void localPlatformFollowsThePortsOfTheConventions() {
         assertThat(Services.LOCAL).containsExactly(
                 new ServiceSpec("identity", 8081, true, List.of()),
-                new ServiceSpec("gateway", 8080, false, List.of("identity")));
+                new ServiceSpec("gateway", 8080, false, List.of()));
     }
 
     @Test

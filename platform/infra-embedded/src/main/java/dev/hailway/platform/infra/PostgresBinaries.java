@@ -4,12 +4,14 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,22 +30,17 @@ final class PostgresBinaries {
 
     static Path installed() {
         try {
-            byte[] archive;
-            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(), architecture())) {
-                if (in == null) {
-                    throw new IllegalStateException("no embedded PostgreSQL binaries for " + operatingSystem() + " " + architecture());
-                }
-                archive = in.readAllBytes();
-            }
             Path root = Path.of(System.getProperty("java.io.tmpdir"), "hailway-postgres");
-            Path home = root.resolve(digest(archive));
+            Path home = root.resolve(digest());
             if (Files.isExecutable(home.resolve("bin/postgres"))) {
                 return home;
             }
             Files.createDirectories(root);
             Path staging = Files.createTempDirectory(root, "unpacking-");
             Path archiveFile = staging.resolve("postgres.txz");
-            Files.write(archiveFile, archive);
+            try (InputStream in = archive()) {
+                Files.copy(in, archiveFile);
+            }
             run(List.of("tar", "-xJf", archiveFile.toString(), "-C", staging.toString()));
             Files.delete(archiveFile);
             try {
@@ -55,6 +52,27 @@ final class PostgresBinaries {
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the PostgreSQL binaries", e);
+        }
+    }
+
+    private static InputStream archive() throws IOException {
+        InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(), architecture());
+        if (in == null) {
+            throw new IllegalStateException("no embedded PostgreSQL binaries for " + operatingSystem() + " " + architecture());
+        }
+        return in;
+    }
+
+    /** Streams the archive through the digest: it is some 10 MB, and the launcher runs with a small heap. */
+    private static String digest() throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(archive(), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -72,14 +90,6 @@ final class PostgresBinaries {
     private static String architecture() {
         String arch = System.getProperty("os.arch");
         return "amd64".equals(arch) ? "x86_64" : arch;
-    }
-
-    private static String digest(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void run(List<String> command) throws IOException {
