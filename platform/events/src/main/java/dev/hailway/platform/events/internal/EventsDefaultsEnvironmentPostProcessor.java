@@ -28,6 +28,8 @@ public class EventsDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         // The outbox: Flyway owns the table (db/platform/V0_1), crashes are caught up at the next start.
         defaults.put("spring.modulith.events.jdbc.schema-initialization.enabled", "false");
         defaults.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
+        // A sent publication is deleted, so the table holds only what is still owed (and never grows unbounded).
+        defaults.put("spring.modulith.events.completion-mode", "delete");
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
         // Values are JSON bytes: the envelope is written and read by Modulith's Jackson message converter,
         // and a record that cannot be read still reaches the dead-letter topic byte for byte.
