@@ -6,7 +6,9 @@ import dev.hailway.trips.trip.Decision;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.Trips;
+import dev.hailway.trips.api.TripStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.BiFunction;
  * anyone else the trip does not exist. Moves run inside the caller's transaction.
  */
 public final class Riding {
+
+    static final int MAX_LIST = 100;
 
     private final Trips trips;
     private final ChangingTrips changing;
@@ -31,6 +35,14 @@ public final class Riding {
                 .filter(trip -> caller.isOperator() || trip.isRiddenBy(caller.accountId())
                         || trip.isDrivenBy(caller.accountId()))
                 .orElseThrow(TripNotFound::new);
+    }
+
+    /** For operators: the trips that changed last, in one status or in any. */
+    public List<Trip> recentlyChanged(Caller caller, TripStatus status, int limit) {
+        if (!caller.isOperator()) {
+            throw new TripNotFound();
+        }
+        return trips.recentlyChanged(status, Math.clamp(limit, 1, MAX_LIST));
     }
 
     public Trip arrive(TripId id, Caller driver) {

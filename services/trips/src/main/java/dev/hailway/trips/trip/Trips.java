@@ -29,6 +29,9 @@ public interface Trips {
     /** Marks completed trips not captured since before {@code cutoff}, each once; returns those marked now. */
     List<TripId> flagCaptureOverdue(Instant cutoff, Instant now);
 
+    /** The most recently changed trips, in {@code status} when it is given. */
+    List<Trip> recentlyChanged(TripStatus status, int limit);
+
     /** How many trips are in each status that is not terminal. */
     Map<TripStatus, Long> countActiveByStatus();
 }

@@ -130,6 +130,34 @@ class RidingIT extends TripsIntegrationTest {
         assertThat(view(tripId).get("status").asString()).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void operatorsListTheTripsThatChangedLast() {
+        var riderId = UUID.randomUUID();
+        var tripId = requestTrip(riderId);
+        http.post("/api/trips/" + tripId + "/cancel", rider(riderId), null);
+
+        var cancelled = http.get("/api/trips?status=CANCELLED&limit=5", operator);
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().size()).isBetween(1, 5);
+        assertThat(cancelled.json().get(0).get("tripId").asString()).isEqualTo(tripId.toString());
+        cancelled.json().forEach(trip -> assertThat(trip.get("status").asString()).isEqualTo("CANCELLED"));
+        expectProblem(http.get("/api/trips", rider(riderId)), 403, "forbidden");
+        expectProblem(http.get("/api/trips?status=LOST", operator), 400, "validation");
+    }
+
+    @Test
+    void theTripsLifeShowsInTheMetrics() {
+        assignedTrip(UUID.randomUUID(), UUID.randomUUID());
+
+        var metrics = http.get("/actuator/prometheus", null);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hailway_trips_assignment_seconds_count",
+                "hailway_trips_transitions_total{reason=\"none\",status=\"DRIVER_ASSIGNED\"}",
+                "hailway_trips_active{status=\"REQUESTED\"}");
+    }
+
     private UUID assignedTrip(UUID riderId, UUID driverId) {
         var tripId = requestTrip(riderId);
         publish(PaymentTopics.PAYMENTS, tripId,

@@ -95,6 +95,16 @@ class RidingTest {
     }
 
     @Test
+    void onlyOperatorsListTrips() {
+        var trip = trips.given(TripFixtures.in(TripStatus.DRIVER_ASSIGNED));
+        trips.given(TripFixtures.in(TripStatus.PAID));
+
+        assertThat(riding.recentlyChanged(OPERATOR, TripStatus.DRIVER_ASSIGNED, 10)).containsExactly(trip);
+        assertThat(riding.recentlyChanged(OPERATOR, null, 1000)).hasSize(2);
+        assertThatThrownBy(() -> riding.recentlyChanged(THE_RIDER, null, 10)).isInstanceOf(TripNotFound.class);
+    }
+
+    @Test
     void anUnknownTripIsNotFound() {
         assertThatThrownBy(() -> riding.cancel(new dev.hailway.trips.trip.TripId(UUID.randomUUID()), THE_RIDER))
                 .isInstanceOf(TripNotFound.class);

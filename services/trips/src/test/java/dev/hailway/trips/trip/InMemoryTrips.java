@@ -69,6 +69,12 @@ public final class InMemoryTrips implements Trips {
     }
 
     @Override
+    public List<Trip> recentlyChanged(TripStatus status, int limit) {
+        return trips.values().stream().filter(t -> status == null || t.status() == status)
+                .sorted(Comparator.comparing(Trip::updatedAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public Map<TripStatus, Long> countActiveByStatus() {
         Map<TripStatus, Long> counts = new EnumMap<>(TripStatus.class);
         trips.values().stream().filter(t -> !t.status().isTerminal())

@@ -10,6 +10,8 @@ import dev.hailway.trips.riding.TripNotFound;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.TripState;
+import dev.hailway.trips.api.TripStatus;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +45,14 @@ class TripsController {
         } catch (TripNotFound e) {
             throw notFound(e);
         }
+    }
+
+    /** Operators' view of what is going on: the trips that changed last, optionally in one status. */
+    @GetMapping("/api/trips")
+    @PreAuthorize("hasRole('OPERATOR')")
+    List<TripView> recentlyChanged(@RequestParam(required = false) TripStatus status,
+                                   @RequestParam(defaultValue = "50") int limit, JwtAuthenticationToken token) {
+        return riding.recentlyChanged(caller(token), status, limit).stream().map(TripsController::view).toList();
     }
 
     @PostMapping("/api/trips/{id}/arrive")

@@ -130,6 +130,16 @@ final class JdbcTrips implements Trips {
     }
 
     @Override
+    public List<Trip> recentlyChanged(TripStatus status, int limit) {
+        if (status == null) {
+            return jdbc.sql("select * from trips order by updated_at desc limit :limit").param("limit", limit)
+                    .query(JdbcTrips::map).list();
+        }
+        return jdbc.sql("select * from trips where status = :status order by updated_at desc limit :limit")
+                .param("status", status.name()).param("limit", limit).query(JdbcTrips::map).list();
+    }
+
+    @Override
     public Map<TripStatus, Long> countActiveByStatus() {
         Map<TripStatus, Long> counts = new EnumMap<>(TripStatus.class);
         Arrays.stream(TripStatus.values()).filter(status -> !status.isTerminal())

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code hailway.trips.transitions} counts moves into each status (and cancellation reason);
@@ -52,6 +54,20 @@ final class MicrometerTripMetrics implements TripMetrics {
 
     @Override
     public void moved(Decision.Move move) {
+        // Counted once the change is committed: a rolled-back move did not happen.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count(move);
+                }
+            });
+        } else {
+            count(move);
+        }
+    }
+
+    private void count(Decision.Move move) {
         var after = move.after();
         String reason = after.state() instanceof TripState.Cancelled cancelled ? cancelled.reason().name() : "none";
         registry.counter("hailway.trips.transitions", "status", after.status().name(), "reason", reason).increment();
