@@ -25,14 +25,18 @@ final class AotCache {
     private AotCache() {
     }
 
-    static Launch prepare(String service, Path jar, Path appDirectory, boolean enabled) {
+    /**
+     * {@code jvmOptions} are part of the cache's identity: a cache recorded with other heap, collector or header
+     * settings would be refused at every start, so changing them trains a new one.
+     */
+    static Launch prepare(String service, Path jar, Path appDirectory, boolean enabled, List<String> jvmOptions) {
         if (!enabled) {
             return new Launch(Mode.OFF, List.of(), jar);
         }
         try {
             Path dir = appDirectory.resolve(service);
             Path stampFile = dir.resolve("jar.stamp");
-            String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+            String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() + ":" + String.join(" ", jvmOptions);
             Path extracted = dir.resolve("extracted");
             if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
                 deleteRecursively(dir);

@@ -10,6 +10,8 @@ import java.util.List;
 
 final class LogTail {
 
+    private static final int MAX_LINE = 400;
+
     private LogTail() {
     }
 
@@ -25,7 +27,10 @@ final class LogTail {
             in.seek(length - window);
             in.readFully(bytes);
             List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
-            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+            // JSON log lines can hold a whole client configuration; a console tail needs their start only.
+            return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                    .map(line -> line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " [...]" : line)
+                    .toList();
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
         }

@@ -50,6 +50,13 @@ public final class Platform implements AutoCloseable {
     private final Map<String, DatabaseCredentials> databases = new LinkedHashMap<>();
     private final Map<String, AotCache.Mode> aotModes = new LinkedHashMap<>();
     private final long startedAt = System.nanoTime();
+    /**
+     * Services starting at once, each until it is healthy. Starting is CPU-bound: ten JVMs at once on two cores all
+     * finish late (and each may hit its timeout), while a few at a time finish one after another in about the same
+     * total time.
+     */
+    private final java.util.concurrent.Semaphore startSlots =
+            new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private EmbeddedPostgres postgres;
     private ManagedProcess kafka;
     private String operatorPassword;
@@ -244,7 +251,8 @@ public final class Platform implements AutoCloseable {
             throw new StartupFailedException(spec.name(), "has no jar at " + options.repositoryRoot().relativize(jar)
                     + " (build it: ./mvnw -q -B -DskipTests install)", List.of());
         }
-        AotCache.Launch launch = AotCache.prepare(spec.name(), jar, options.baseDirectory().resolve("app"), options.aotCache());
+        AotCache.Launch launch = AotCache.prepare(spec.name(), jar, options.baseDirectory().resolve("app"), options.aotCache(),
+                options.serviceJvmOptions());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serviceJvmOptions());
@@ -253,17 +261,31 @@ public final class Platform implements AutoCloseable {
         command.add(launch.jar().toString());
         Map<String, String> env = ServiceEnvironment.of(spec, options.services(), Optional.ofNullable(databases.get(spec.name())),
                 kafkaBootstrapServers(), operatorPassword);
+        try {
+            startSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupFailedException(spec.name(), "start was interrupted", List.of());
+        }
+        try {
+            launchAndAwait(spec, command, env, launch.mode());
+        } finally {
+            startSlots.release();
+        }
+    }
+
+    private void launchAndAwait(ServiceSpec spec, List<String> command, Map<String, String> env, AotCache.Mode mode) {
         long began = System.nanoTime();
         ManagedProcess process;
         synchronized (this) {
             requireOpen();
             process = ManagedProcess.start(spec.name(), command, env, options.repositoryRoot(), options.logDirectory().resolve(spec.name() + ".log"));
             running.put(spec.name(), process);
-            aotModes.put(spec.name(), launch.mode());
+            aotModes.put(spec.name(), mode);
         }
         awaitHealthy(process, () -> HealthChecks.serviceReady(spec.port()));
         progress("%s healthy in %.1f s%s", spec.name(), (System.nanoTime() - began) / 1e9,
-                launch.mode() == AotCache.Mode.TRAINING ? " (recording its AOT cache; written when it stops)" : "");
+                mode == AotCache.Mode.TRAINING ? " (recording its AOT cache; written when it stops)" : "");
     }
 
     private void awaitHealthy(ManagedProcess process, BooleanSupplier check) {
