@@ -4,6 +4,7 @@ import dev.hailway.platform.web.HailwayWebProperties;
 import dev.hailway.platform.web.IdempotentRequests;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -15,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Idempotency keys, for services with a database (the table comes from {@code db/platform/V0_3}). */
 @AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@ConditionalOnClass(JdbcClient.class)
 @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(HailwayWebProperties.class)
 public class IdempotencyAutoConfiguration {
