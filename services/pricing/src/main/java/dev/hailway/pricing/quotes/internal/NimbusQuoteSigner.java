@@ -37,13 +37,13 @@ final class NimbusQuoteSigner implements QuoteSigner {
                 .subject(quote.riderId().toString())
                 .issueTime(Date.from(quote.issuedAt()))
                 .expirationTime(Date.from(quote.expiresAt()))
-                .claim("pickup", point(quote.pickup()))
-                .claim("dropoff", point(quote.dropoff()))
-                .claim("vehicleClass", quote.vehicleClass().name())
-                .claim("fare", Map.of("amount", quote.fare().amount(), "currency", quote.fare().currency()))
-                .claim("surge", quote.surge().toPlainString())
-                .claim("distanceMeters", quote.route().distanceMeters())
-                .claim("durationSeconds", quote.route().durationSeconds())
+                .claim(SignedQuotes.CLAIM_PICKUP, point(quote.pickup()))
+                .claim(SignedQuotes.CLAIM_DROPOFF, point(quote.dropoff()))
+                .claim(SignedQuotes.CLAIM_VEHICLE_CLASS, quote.vehicleClass().name())
+                .claim(SignedQuotes.CLAIM_FARE, Map.of("amount", quote.fare().amount(), "currency", quote.fare().currency()))
+                .claim(SignedQuotes.CLAIM_SURGE, quote.surge().toPlainString())
+                .claim(SignedQuotes.CLAIM_DISTANCE_METERS, quote.route().distanceMeters())
+                .claim(SignedQuotes.CLAIM_DURATION_SECONDS, quote.route().durationSeconds())
                 .build();
         var jwt = new SignedJWT(header, claims);
         try {
