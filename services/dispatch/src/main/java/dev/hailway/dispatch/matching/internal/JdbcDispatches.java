@@ -165,8 +165,8 @@ final class JdbcDispatches implements Dispatches {
 
     @Override
     public List<Offer> expiredPendingOffers(Instant now, int limit) {
-        return jdbc.sql("SELECT " + OFFER_COLUMNS + """
-                         FROM offers WHERE status = 'PENDING' AND expires_at <= :now ORDER BY expires_at LIMIT :limit""")
+        return jdbc.sql("SELECT " + OFFER_COLUMNS
+                        + " FROM offers WHERE status = 'PENDING' AND expires_at <= :now ORDER BY expires_at LIMIT :limit")
                 .param("now", timestamp(now)).param("limit", limit).query(JdbcDispatches::offer).list();
     }
 

@@ -53,12 +53,17 @@ final class MatchingRunner implements AutoCloseable {
 
     /** One pass of the sweep: expire offers whose time is up, then start every attempt that is due. */
     void sweep() {
+        // Each half on its own: a failure to expire offers must not stop due attempts, and the other way round.
         try {
             List<TripId> expired = matching.expireDueOffers(BATCH);
             expired.forEach(this::attemptSoon);
+        } catch (RuntimeException e) {
+            log.warn("expiring offers failed; trying again at the next sweep", e);
+        }
+        try {
             matching.dueForAttempt(BATCH).forEach(this::attemptSoon);
         } catch (RuntimeException e) {
-            log.warn("dispatch sweep failed; trying again at the next one", e);
+            log.warn("starting due attempts failed; trying again at the next sweep", e);
         }
     }
 

@@ -68,7 +68,7 @@ class OffersController {
         } catch (DriverAlreadyAssigned e) {
             runner.attemptSoon(e.tripId());
             throw new ProblemException(HttpStatus.CONFLICT, Problems.CONFLICT, "Already assigned",
-                    "You are assigned to another trip; this offer was withdrawn.");
+                    "You or this trip are assigned already; this offer was withdrawn.");
         }
     }
 
