@@ -3,11 +3,14 @@ package dev.hailway.history.events.internal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.hailway.dispatch.api.DispatchTopics;
 import dev.hailway.history.HistoryCaches;
 import dev.hailway.history.events.EventTypes;
 import dev.hailway.history.events.Projector;
 import dev.hailway.platform.events.EventEnvelope;
+import dev.hailway.payments.api.PaymentTopics;
 import dev.hailway.platform.events.Inbox;
+import dev.hailway.trips.api.TripTopics;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ class HistoryEventsListener implements ConsumerSeekAware {
         this.mapper = mapper;
     }
 
-    @KafkaListener(id = ID, topics = {"trips.trips", "payments.payments", "dispatch.offers"}, concurrency = "1")
+    @KafkaListener(id = ID, topics = {TripTopics.TRIPS, PaymentTopics.PAYMENTS, DispatchTopics.OFFERS}, concurrency = "1")
     void on(EventEnvelope envelope, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic,
             @Header(KafkaHeaders.RECEIVED_PARTITION) int partition, @Header(KafkaHeaders.OFFSET) long offset) {
         try {
