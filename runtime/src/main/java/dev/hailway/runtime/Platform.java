@@ -259,8 +259,9 @@ public final class Platform implements AutoCloseable {
         command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(launch.jar().toString());
-        Map<String, String> env = ServiceEnvironment.of(spec, options.services(), Optional.ofNullable(databases.get(spec.name())),
-                kafkaBootstrapServers(), operatorPassword);
+        Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(spec, options.services(),
+                Optional.ofNullable(databases.get(spec.name())), kafkaBootstrapServers(), operatorPassword));
+        env.putAll(options.extraEnvironment(spec.name()));
         try {
             startSlots.acquire();
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start the platform. {@link #defaults(Path)} gives what {@code ./hailway up} uses: data, logs and run state
@@ -26,6 +27,7 @@ public record PlatformOptions(
         List<String> serviceJvmOptions,
         boolean aotCache,
         Duration healthTimeout,
+        Map<String, Map<String, String>> serviceEnvironment,
         PrintStream out) {
 
     /**
@@ -48,26 +50,27 @@ public record PlatformOptions(
         baseDirectory = baseDirectory.toAbsolutePath().normalize();
         services = Services.inStartOrder(services);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     public static PlatformOptions defaults(Path repositoryRoot) {
         return new PlatformOptions(repositoryRoot, repositoryRoot.resolve(".hailway"), 54329, 29092, 29093,
-                Services.LOCAL, DEFAULT_SERVICE_JVM_OPTIONS, true, Duration.ofSeconds(120), System.out);
+                Services.LOCAL, DEFAULT_SERVICE_JVM_OPTIONS, true, Duration.ofSeconds(120), Map.of(), System.out);
     }
 
     public PlatformOptions withBaseDirectory(Path directory) {
         return new PlatformOptions(repositoryRoot, directory, postgresPort, kafkaPort, kafkaControllerPort, services,
-                serviceJvmOptions, aotCache, healthTimeout, out);
+                serviceJvmOptions, aotCache, healthTimeout, serviceEnvironment, out);
     }
 
     public PlatformOptions withInfrastructurePorts(int postgres, int kafka, int kafkaController) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgres, kafka, kafkaController, services,
-                serviceJvmOptions, aotCache, healthTimeout, out);
+                serviceJvmOptions, aotCache, healthTimeout, serviceEnvironment, out);
     }
 
     public PlatformOptions withServices(List<ServiceSpec> newServices) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, newServices,
-                serviceJvmOptions, aotCache, healthTimeout, out);
+                serviceJvmOptions, aotCache, healthTimeout, serviceEnvironment, out);
     }
 
     public PlatformOptions withServicePort(String service, int port) {
@@ -83,22 +86,42 @@ public record PlatformOptions(
 
     public PlatformOptions withServiceJvmOptions(List<String> options) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, services,
-                options, aotCache, healthTimeout, out);
+                options, aotCache, healthTimeout, serviceEnvironment, out);
     }
 
     public PlatformOptions withAotCache(boolean enabled) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, services,
-                serviceJvmOptions, enabled, healthTimeout, out);
+                serviceJvmOptions, enabled, healthTimeout, serviceEnvironment, out);
     }
 
     public PlatformOptions withHealthTimeout(Duration timeout) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, services,
-                serviceJvmOptions, aotCache, timeout, out);
+                serviceJvmOptions, aotCache, timeout, serviceEnvironment, out);
+    }
+
+    /**
+     * Extra environment variables for one service, on top of (and overriding) what the launcher sets: e.g. the
+     * end-to-end suite's shorter offer timeouts.
+     */
+    public PlatformOptions withServiceEnvironment(String service, Map<String, String> environment) {
+        Map<String, Map<String, String>> changed = new java.util.HashMap<>(serviceEnvironment);
+        changed.merge(service, Map.copyOf(environment), (a, b) -> {
+            Map<String, String> merged = new java.util.HashMap<>(a);
+            merged.putAll(b);
+            return Map.copyOf(merged);
+        });
+        return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, services,
+                serviceJvmOptions, aotCache, healthTimeout, changed, out);
+    }
+
+    /** The extra environment of {@link #withServiceEnvironment}, for one service. */
+    public Map<String, String> extraEnvironment(String service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     public PlatformOptions withOut(PrintStream stream) {
         return new PlatformOptions(repositoryRoot, baseDirectory, postgresPort, kafkaPort, kafkaControllerPort, services,
-                serviceJvmOptions, aotCache, healthTimeout, stream);
+                serviceJvmOptions, aotCache, healthTimeout, serviceEnvironment, stream);
     }
 
     public Path dataDirectory() {

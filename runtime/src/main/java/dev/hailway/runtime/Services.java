@@ -16,6 +16,15 @@ public final class Services {
      */
     public static final List<ServiceSpec> LOCAL = List.of(
             new ServiceSpec("identity", 8081, true, List.of()),
+            new ServiceSpec("drivers", 8082, true, List.of()),
+            new ServiceSpec("location", 8083, true, List.of()),
+            new ServiceSpec("pricing", 8084, true, List.of()),
+            new ServiceSpec("trips", 8085, true, List.of()),
+            new ServiceSpec("dispatch", 8086, true, List.of()),
+            new ServiceSpec("payments", 8087, true, List.of()),
+            // Notifications keeps only live connections: no database.
+            new ServiceSpec("notifications", 8088, false, List.of()),
+            new ServiceSpec("history", 8089, true, List.of()),
             new ServiceSpec("gateway", 8080, false, List.of()));
 
     private Services() {

@@ -11,9 +11,18 @@ class ServicesTest {
 
     @Test
     void localPlatformFollowsThePortsOfTheConventions() {
-        assertThat(Services.LOCAL).containsExactly(
-                new ServiceSpec("identity", 8081, true, List.of()),
-                new ServiceSpec("gateway", 8080, false, List.of()));
+        assertThat(Services.LOCAL).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("identity", 8081), org.assertj.core.groups.Tuple.tuple("drivers", 8082),
+                org.assertj.core.groups.Tuple.tuple("location", 8083), org.assertj.core.groups.Tuple.tuple("pricing", 8084),
+                org.assertj.core.groups.Tuple.tuple("trips", 8085), org.assertj.core.groups.Tuple.tuple("dispatch", 8086),
+                org.assertj.core.groups.Tuple.tuple("payments", 8087), org.assertj.core.groups.Tuple.tuple("notifications", 8088),
+                org.assertj.core.groups.Tuple.tuple("history", 8089), org.assertj.core.groups.Tuple.tuple("gateway", 8080));
+    }
+
+    @Test
+    void onlyServicesWithStateGetADatabase() {
+        assertThat(Services.LOCAL).filteredOn(spec -> !spec.needsDatabase()).extracting(ServiceSpec::name)
+                .containsExactlyInAnyOrder("gateway", "notifications");
     }
 
     @Test
