@@ -24,6 +24,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 class AvailabilityListeners {
 
+    /** One consumer group per topic, named after the service's group ({@code location} unless configured). */
+    private static final String GROUP = "${spring.kafka.consumer.group-id:location}";
+
     private final Inbox inbox;
     private final TrackingAvailability tracking;
     private final ObjectMapper mapper;
@@ -34,7 +37,7 @@ class AvailabilityListeners {
         this.mapper = mapper;
     }
 
-    @KafkaListener(id = "location-drivers", topics = DriverTopics.DRIVERS)
+    @KafkaListener(id = "location-drivers", groupId = GROUP + ".drivers", topics = DriverTopics.DRIVERS)
     void onDriver(EventEnvelope envelope) {
         if (envelope.carries(DriverWentOnline.class)) {
             apply(envelope, changed -> changed.add(tracking.on(envelope.payloadAs(DriverWentOnline.class, mapper))));
@@ -43,14 +46,14 @@ class AvailabilityListeners {
         }
     }
 
-    @KafkaListener(id = "location-offers", topics = DispatchTopics.OFFERS)
+    @KafkaListener(id = "location-offers", groupId = GROUP + ".offers", topics = DispatchTopics.OFFERS)
     void onOffer(EventEnvelope envelope) {
         if (envelope.carries(DriverAssigned.class)) {
             apply(envelope, changed -> changed.add(tracking.on(envelope.payloadAs(DriverAssigned.class, mapper))));
         }
     }
 
-    @KafkaListener(id = "location-trips", topics = TripTopics.TRIPS)
+    @KafkaListener(id = "location-trips", groupId = GROUP + ".trips", topics = TripTopics.TRIPS)
     void onTrip(EventEnvelope envelope) {
         if (envelope.carries(TripPaid.class)) {
             TripPaid paid = envelope.payloadAs(TripPaid.class, mapper);

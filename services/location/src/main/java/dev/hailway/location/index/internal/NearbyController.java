@@ -1,6 +1,8 @@
 package dev.hailway.location.index.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import dev.hailway.common.api.GeoPoint;
 import dev.hailway.drivers.api.VehicleClass;
@@ -8,6 +10,9 @@ import dev.hailway.location.LocationSettings;
 import dev.hailway.location.api.NearbyDriver;
 import dev.hailway.location.api.NearbyDrivers;
 import dev.hailway.location.index.DriverIndex;
+import dev.hailway.platform.web.ProblemException;
+import dev.hailway.platform.web.Problems;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -42,6 +47,12 @@ class NearbyController {
             @RequestParam(defaultValue = "3000") @Min(1) @Max(MAX_RADIUS_METERS) int radiusMeters,
             @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_K) int k,
             @RequestParam(required = false) VehicleClass vehicleClass) {
+        // NaN passes @DecimalMin and @DecimalMax; it is no coordinate.
+        if (Double.isNaN(lat) || Double.isNaN(lng)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Validation failed",
+                    "The request is not valid", Map.of("errors", List.of(Map.of("field",
+                            Double.isNaN(lat) ? "lat" : "lng", "message", "must be a number"))));
+        }
         var candidates = index.nearest(new GeoPoint(lat, lng), radiusMeters, k, vehicleClass, clock.instant(),
                 settings.staleAfter());
         return new NearbyDrivers(candidates.stream()
