@@ -34,6 +34,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,17 +48,17 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * One application context for every dispatch IT: the real service on a random port, the embedded PostgreSQL and
- * Kafka, a fake location and identity, and short timings (offers expire after 4 s, matching gives up after 12 s
+ * Kafka, a fake location and identity, and short timings (offers expire after 6 s, matching gives up after 14 s
  * or 3 refusals) so that timeouts and give-ups happen within a test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hailway.logging.format=plain",
-        "hailway.dispatch.offer-timeout=4s",
+        "hailway.dispatch.offer-timeout=6s",
         "hailway.dispatch.max-refusals=3",
-        "hailway.dispatch.deadline=12s",
+        "hailway.dispatch.deadline=14s",
         "hailway.dispatch.retry-every=500ms",
         "hailway.dispatch.sweep-interval=200ms",
-        "hailway.dispatch.location.timeout=1s",
+        "hailway.dispatch.location.timeout=2s",
         "hailway.dispatch.location.retries=1",
         "hailway.dispatch.location.backoff=50ms",
         "hailway.dispatch.location.window=4",
@@ -172,11 +173,19 @@ abstract class DispatchItSupport {
 
     /** Waits for the trip's pending offer to {@code driverId}. */
     UUID awaitPendingOffer(UUID tripId, UUID driverId) {
-        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(
-                () -> offersOf(tripId).stream()
-                        .filter(offer -> offer.driverId().equals(driverId) && offer.status().equals("PENDING"))
-                        .map(StoredOffer::offerId).findFirst().orElse(null),
-                id -> id != null);
+        try {
+            return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(
+                    () -> offersOf(tripId).stream()
+                            .filter(offer -> offer.driverId().equals(driverId) && offer.status().equals("PENDING"))
+                            .map(StoredOffer::offerId).findFirst().orElse(null),
+                    id -> id != null);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no pending offer to " + driverId + " for trip " + tripId + "; dispatch "
+                    + jdbc.sql("SELECT status || ' refusals=' || refusals || ' next=' || coalesce(next_attempt_at::text, '-')"
+                            + " FROM dispatches WHERE trip_id = :trip").param("trip", tripId).query(String.class)
+                            .optional().orElse("unknown")
+                    + ", offers " + offersOf(tripId), e);
+        }
     }
 
     String dispatchStatus(UUID tripId) {

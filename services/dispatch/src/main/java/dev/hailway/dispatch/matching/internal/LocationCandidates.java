@@ -12,6 +12,8 @@ import dev.hailway.location.api.NearbyDrivers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -21,6 +23,8 @@ import org.springframework.web.client.RestClient;
  * cheaply (and tries again later) instead of piling up slow calls. Never called inside a transaction.
  */
 final class LocationCandidates implements CandidateFinder {
+
+    private static final Logger log = LoggerFactory.getLogger(LocationCandidates.class);
 
     private final RestClient client;
     private final ServiceTokenSource tokens;
@@ -47,6 +51,8 @@ final class LocationCandidates implements CandidateFinder {
                     .map(driver -> new Candidate(new DriverId(driver.driverId()), driver.distanceMeters()))
                     .toList();
         } catch (RuntimeException e) {
+            log.warn("no candidates from location ({}: {}); matching tries again later",
+                    e.getClass().getSimpleName(), e.getMessage());
             throw new CandidatesUnavailable("location did not answer: " + e.getClass().getSimpleName(), e);
         }
     }
