@@ -24,6 +24,10 @@ final class ServiceEnvironment {
             env.put("SPRING_DATASOURCE_URL", credentials.url());
             env.put("SPRING_DATASOURCE_USERNAME", credentials.username());
             env.put("SPRING_DATASOURCE_PASSWORD", credentials.password());
+            // One local PostgreSQL serves every service: Hikari's ten idle connections each would mean some eighty
+            // backend processes for a platform that is mostly idle.
+            env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
+            env.put("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1");
         });
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         all.stream().filter(s -> s.name().equals("identity")).findFirst().ifPresent(identity ->

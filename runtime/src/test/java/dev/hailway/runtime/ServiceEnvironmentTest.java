@@ -25,6 +25,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/trips")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "trips")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")
+                .containsEntry("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:29092")
                 .containsEntry("HAILWAY_SECURITY_JWKS_URI", "http://localhost:8081/api/auth/jwks");
     }
@@ -37,7 +38,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("HAILWAY_GATEWAY_ROUTES_IDENTITY", "http://localhost:8081")
                 .containsEntry("HAILWAY_GATEWAY_ROUTES_TRIPS", "http://localhost:8085")
                 .doesNotContainKey("HAILWAY_GATEWAY_ROUTES_GATEWAY")
-                .doesNotContainKey("SPRING_DATASOURCE_URL");
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE");
     }
 
     @Test
