@@ -260,7 +260,7 @@ public final class Platform implements AutoCloseable {
         command.add("-jar");
         command.add(launch.jar().toString());
         Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(spec, options.services(),
-                Optional.ofNullable(databases.get(spec.name())), kafkaBootstrapServers(), operatorPassword));
+                Optional.ofNullable(databases.get(spec.name())), kafkaBootstrapServers(), operatorPassword, options.secretsDirectory()));
         env.putAll(options.extraEnvironment(spec.name()));
         try {
             startSlots.acquire();
