@@ -59,6 +59,11 @@ class SurgeConfiguration {
     }
 
     @Bean
+    PositionInboxPruning positionInboxPruning(JdbcClient jdbc) {
+        return new PositionInboxPruning(jdbc);
+    }
+
+    @Bean
     MarketListeners marketListeners(MarketSignals signals, Cells cells, Inbox inbox,
                                     ObjectMapper mapper) {
         return new MarketListeners(signals, cells, inbox, mapper);
