@@ -65,6 +65,10 @@ public abstract class TripsIntegrationTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+        // The first token check fetches identity's keys with a 500 ms timeout, which a loaded build machine can miss
+        // (a 500, not a test failure worth having): wait until tokens are checked, then the keys stay cached.
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/trips/" + UUID.randomUUID(), operator).status() == 404);
     }
 
     protected static String rider(UUID id) {

@@ -8,12 +8,12 @@ import dev.hailway.payments.api.PaymentDeclined;
 import dev.hailway.trips.trip.ChangingTrips;
 import dev.hailway.trips.trip.Decision;
 import dev.hailway.trips.trip.DriverId;
-import dev.hailway.trips.trip.TripId;
-import java.util.Optional;
-import java.util.function.BiFunction;
 import dev.hailway.trips.trip.Trip;
+import dev.hailway.trips.trip.TripId;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

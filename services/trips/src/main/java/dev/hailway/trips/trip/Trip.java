@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A trip and its state machine. Every transition is an exhaustive switch over the state: a new state makes the
@@ -69,7 +70,8 @@ public record Trip(TripId id, RiderId riderId, QuoteId quoteId, UUID paymentMeth
         return state.status();
     }
 
-    public DriverId driver() {
+    /** The assigned driver; null before assignment. */
+    public @Nullable DriverId driver() {
         return state.driver();
     }
 

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hailway.common.api.GeoPoint;
 import dev.hailway.common.api.Money;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -58,26 +60,30 @@ public final class TestKeys {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/jwks", exchange -> {
-                byte[] body = new JWKSet(IDENTITY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
+            // Answers from precomputed bytes on a thread of its own: the resource server waits only 500 ms for
+            // identity's keys, and a build machine under load has little time to spare.
+            byte[] identityKeys = new JWKSet(IDENTITY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/jwks", exchange -> respond(exchange, identityKeys));
             server.createContext("/api/quotes/keys", exchange -> {
                 pricingKeyFetches.incrementAndGet();
-                byte[] body = new JWKSet(new ArrayList<>(pricingKeys)).toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                respond(exchange, new JWKSet(new ArrayList<>(pricingKeys)).toString().getBytes(StandardCharsets.UTF_8));
             });
+            server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "test-keys");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void respond(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     public static String jwksUri() {
