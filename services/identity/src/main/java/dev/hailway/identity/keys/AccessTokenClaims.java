@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** What an access token says, in the names of docs/CONVENTIONS.md (iss, aud, sub, roles, email, iat, exp, jti). */
+/**
+ * What an access token says, in the names of docs/CONVENTIONS.md (iss, aud, sub, roles, email, iat, exp, jti).
+ * {@code email} is null in a service's token: a service has no address, and the claim is then left out.
+ */
 public record AccessTokenClaims(String issuer, String audience, String subject, List<String> roles, String email,
         Instant issuedAt, Instant expiresAt, String tokenId) {
 
@@ -12,7 +15,6 @@ public record AccessTokenClaims(String issuer, String audience, String subject, 
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(email, "email");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(tokenId, "tokenId");

@@ -10,8 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Mints short-lived access tokens for an account. */
+/** Mints short-lived access tokens for an account, or for another service (client credentials). */
 public final class AccessTokens {
+
+    public static final String SERVICE_SUBJECT_PREFIX = "service:";
+    /** Not one of identity-api's account roles: no account can have it, only a service's token. */
+    public static final String SERVICE_ROLE = "SERVICE";
 
     private final AccessTokenSigner signer;
     private final Clock clock;
@@ -36,6 +40,17 @@ public final class AccessTokens {
 
     public String issue(Account account) {
         return signer.sign(claimsFor(account));
+    }
+
+    /** A service's token: {@code sub} = {@code service:<clientId>}, the one role {@code SERVICE}, no e-mail. */
+    public AccessTokenClaims claimsForService(String clientId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new AccessTokenClaims(issuer, audience, SERVICE_SUBJECT_PREFIX + clientId, List.of(SERVICE_ROLE), null,
+                now, now.plus(lifetime), UUID.randomUUID().toString());
+    }
+
+    public String issueForService(String clientId) {
+        return signer.sign(claimsForService(clientId));
     }
 
     public Duration lifetime() {

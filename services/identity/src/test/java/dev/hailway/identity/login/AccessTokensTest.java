@@ -34,4 +34,15 @@ class AccessTokensTest {
         assertThat(claims.expiresAt()).isEqualTo(Instant.parse("2026-11-25T10:15:00Z"));
         assertThat(claims.tokenId()).isNotEqualTo(tokens.claimsFor(account).tokenId());
     }
+
+    @Test
+    void aServicesTokenNamesTheServiceWithTheServiceRoleAndNoEmail() {
+        var claims = tokens.claimsForService("dispatch");
+
+        assertThat(claims.subject()).isEqualTo("service:dispatch");
+        assertThat(claims.roles()).containsExactly("SERVICE");
+        assertThat(claims.email()).isNull();
+        assertThat(claims.audience()).isEqualTo("hailway-api");
+        assertThat(claims.expiresAt()).isEqualTo(Instant.parse("2026-11-25T10:15:00Z"));
+    }
 }

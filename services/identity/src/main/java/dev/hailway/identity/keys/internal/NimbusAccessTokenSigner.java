@@ -34,11 +34,13 @@ final class NimbusAccessTokenSigner implements AccessTokenSigner {
                 .audience(claims.audience())
                 .subject(claims.subject())
                 .claim("roles", claims.roles())
-                .claim("email", claims.email())
                 .issueTime(Date.from(claims.issuedAt()))
                 .expirationTime(Date.from(claims.expiresAt()))
                 .jwtID(claims.tokenId())
                 .build();
+        if (claims.email() != null) {
+            body = new JWTClaimsSet.Builder(body).claim("email", claims.email()).build();
+        }
         var jwt = new SignedJWT(header, body);
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));

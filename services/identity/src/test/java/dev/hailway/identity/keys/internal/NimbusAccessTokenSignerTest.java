@@ -50,6 +50,18 @@ class NimbusAccessTokenSignerTest {
     }
 
     @Test
+    void leavesTheEmailOutOfAServicesToken() throws Exception {
+        var claims = new AccessTokenClaims("hailway-identity", "hailway-api", "service:dispatch", List.of("SERVICE"),
+                null, clock.instant(), clock.instant().plusSeconds(900), "jti-2");
+
+        var body = SignedJWT.parse(signer.sign(claims)).getJWTClaimsSet();
+
+        assertThat(body.getSubject()).isEqualTo("service:dispatch");
+        assertThat(body.getStringListClaim("roles")).containsExactly("SERVICE");
+        assertThat(body.getClaims()).doesNotContainKey("email");
+    }
+
+    @Test
     void publishesOnlyPublicKeysAndKeepsTheRetiredOneAfterARotation() {
         var old = ring.active();
         var fresh = ring.rotate();
