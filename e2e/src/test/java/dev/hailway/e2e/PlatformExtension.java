@@ -1,0 +1,115 @@
+package dev.hailway.e2e;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import dev.hailway.runtime.Platform;
+import dev.hailway.runtime.PlatformOptions;
+
+/**
+ * Starts the platform once for the whole end-to-end suite, as {@code ./hailway up} does, from the jars the build made,
+ * with fresh data in {@code e2e/target/platform}. Test classes share it (it is kept in the root store and closed when
+ * the suite ends), so the suite pays the start-up once.
+ */
+public final class PlatformExtension implements BeforeAllCallback, ParameterResolver {
+
+    /**
+     * The suite signs in from one address far more often than a person would; the strict per-address bucket for
+     * credentials is raised here so that the suite tests the per-account bucket instead (RateLimitIT), which is small
+     * enough to empty quickly.
+     */
+    static final Map<String, String> GATEWAY_ENVIRONMENT = Map.of(
+            "HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_CAPACITY", "10000",
+            "HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_REFILLTOKENS", "10000",
+            "HAILWAY_GATEWAY_RATELIMIT_ANONYMOUS_CAPACITY", "10000",
+            "HAILWAY_GATEWAY_RATELIMIT_ANONYMOUS_REFILLTOKENS", "10000",
+            "HAILWAY_GATEWAY_RATELIMIT_AUTHENTICATED_CAPACITY", "30",
+            "HAILWAY_GATEWAY_RATELIMIT_AUTHENTICATED_REFILLTOKENS", "1",
+            "HAILWAY_GATEWAY_RATELIMIT_AUTHENTICATED_REFILLPERIOD", "2s");
+
+    /** Offers time out and dispatch gives up quickly, so the suite sees those endings in seconds, not minutes. */
+    static final Map<String, String> DISPATCH_ENVIRONMENT = Map.of(
+            "HAILWAY_DISPATCH_OFFERTIMEOUT", "4s",
+            "HAILWAY_DISPATCH_DEADLINE", "25s",
+            "HAILWAY_DISPATCH_RETRYEVERY", "1s");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        store(context).computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == Platform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        return store(extension).computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class).platform();
+    }
+
+    private static ExtensionContext.Store store(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(PlatformExtension.class));
+    }
+
+    record RunningPlatform(Platform platform) implements AutoCloseable {
+
+        static RunningPlatform start() {
+            Path root = Path.of(System.getProperty("hailway.repository.root", "..")).toAbsolutePath().normalize();
+            Path base = root.resolve("e2e/target/platform");
+            try {
+                deleteRecursively(base);
+                Files.createDirectories(base);
+                PrintStream progress = new PrintStream(Files.newOutputStream(base.resolve("launcher.log")), true);
+                PlatformOptions options = shiftedPorts(PlatformOptions.defaults(root))
+                        .withBaseDirectory(base)
+                        .withServiceEnvironment("gateway", GATEWAY_ENVIRONMENT)
+                        .withServiceEnvironment("dispatch", DISPATCH_ENVIRONMENT)
+                        // Generous: on a busy 2-core CI machine ten JVMs share the cores while they start.
+                        .withHealthTimeout(java.time.Duration.ofSeconds(300))
+                        .withOut(progress);
+                return new RunningPlatform(Platform.start(options));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Every port 10000 higher than {@code ./hailway up}'s, so the suite runs beside a platform someone already
+         * started on this machine.
+         */
+        private static PlatformOptions shiftedPorts(PlatformOptions options) {
+            PlatformOptions shifted = options.withInfrastructurePorts(options.postgresPort() + 10000, options.kafkaPort() + 10000,
+                    options.kafkaControllerPort() + 10000);
+            for (var service : options.services()) {
+                shifted = shifted.withServicePort(service.name(), service.port() + 10000);
+            }
+            return shifted;
+        }
+
+        @Override
+        public void close() {
+            platform.close();
+        }
+
+        private static void deleteRecursively(Path path) throws IOException {
+            if (!Files.exists(path)) {
+                return;
+            }
+            try (var paths = Files.walk(path)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
