@@ -46,6 +46,12 @@ final class AotCache {
             }
             Path runnable = extracted.resolve(jar.getFileName());
             Path cache = dir.resolve("app.aot");
+            Path recording = dir.resolve("app.aot.config");
+            if (Files.exists(recording)) {
+                // The JVM removes its recording once the cache is assembled: this one was stopped half-way.
+                Files.deleteIfExists(cache);
+                Files.delete(recording);
+            }
             List<String> options = new ArrayList<>();
             Mode mode;
             if (Files.isRegularFile(cache)) {

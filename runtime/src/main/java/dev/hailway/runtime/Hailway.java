@@ -157,7 +157,7 @@ public final class Hailway {
             out.println("Stopping Hailway (launcher pid " + launcher.get().pid() + ")...");
             launcher.get().destroy();
             try {
-                launcher.get().onExit().get(120, TimeUnit.SECONDS);
+                launcher.get().onExit().get(240, TimeUnit.SECONDS);
             } catch (Exception e) {
                 out.println("The launcher did not stop in time; stopping its processes directly.");
                 launcher.get().destroyForcibly();

@@ -333,7 +333,8 @@ public final class Platform implements AutoCloseable {
             postgres = null;
         }
         services.forEach(ManagedProcess::requestStop);
-        Duration grace = aotModes.containsValue(AotCache.Mode.TRAINING) ? SERVICE_GRACE.multipliedBy(3) : SERVICE_GRACE;
+        // A service recording its AOT cache assembles it on exit, in a child JVM: tens of seconds on a busy machine.
+        Duration grace = aotModes.containsValue(AotCache.Mode.TRAINING) ? SERVICE_GRACE.multipliedBy(6) : SERVICE_GRACE;
         services.forEach(process -> process.awaitStop(grace));
         if (broker != null) {
             broker.stop(KAFKA_GRACE);
