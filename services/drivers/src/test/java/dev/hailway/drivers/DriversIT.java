@@ -66,6 +66,10 @@ class DriversIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
+        // On a loaded machine the first JWKS fetch can time out; that is about the machine, not these tests.
+        String rider = TestTokens.rider();
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/api/drivers/me", rider).status() == 403);
         driverId = UUID.randomUUID();
         driver = TestTokens.driver(driverId);
     }
@@ -106,7 +110,10 @@ class DriversIT {
                 assertThat(result.get()).isEqualTo(200);
             }
         }
-        assertThat(publications(driverId, "DriverWentOnline")).isEqualTo(1);
+        // A later event of the same driver marks the point by which any duplicate would have been sent.
+        http.post("/api/drivers/me/offline", driver, "");
+        awaitEvent("DriverWentOffline");
+        assertThat(types(driverId)).containsOnlyOnce("DriverWentOnline");
     }
 
     @Test
@@ -115,13 +122,15 @@ class DriversIT {
 
         expectProblem(response, 409, "conflict");
         assertThat(http.get("/api/drivers/me", driver).json().get("shift").asString()).isEqualTo("OFFLINE");
-        assertThat(publications(driverId, "DriverWentOnline")).isZero();
+        http.put("/api/drivers/me/vehicle", driver, SONATA);
+        awaitEvent("VehicleRegistered");
+        assertThat(types(driverId)).doesNotContain("DriverWentOnline");
     }
 
     @Test
     void everyBadVehicleIsAProblemNamingTheFieldAndChangesNothing() {
         assertThat(http.put("/api/drivers/me/vehicle", driver, SONATA).status()).isEqualTo(200);
-        long before = publications(driverId, "VehicleRegistered");
+        awaitEvent("VehicleRegistered");
 
         expectInvalid(http.put("/api/drivers/me/vehicle", driver, with("plate", "A")), "plate");
         expectInvalid(http.put("/api/drivers/me/vehicle", driver, with("plate", " A  ")), "plate");
@@ -136,7 +145,9 @@ class DriversIT {
 
         assertThat(http.get("/api/drivers/me", driver).json().get("vehicle").get("plate").asString())
                 .isEqualTo("12가 3456");
-        assertThat(publications(driverId, "VehicleRegistered")).isEqualTo(before);
+        http.post("/api/drivers/me/online", driver, "");
+        awaitEvent("DriverWentOnline");
+        assertThat(types(driverId)).containsOnlyOnce("VehicleRegistered");
     }
 
     @Test
@@ -224,9 +235,8 @@ class DriversIT {
         return value -> seen.add(key.apply(value));
     }
 
-    private long publications(UUID driverId, String type) {
-        return jdbc.sql("select count(*) from event_publication where serialized_event like :driver and serialized_event like :type")
-                .param("driver", "%" + driverId + "%").param("type", "%" + type + "%").query(Long.class).single();
+    private void awaitEvent(String type) {
+        Awaitility.await().atMost(TIMEOUT).until(() -> types(driverId).contains(type));
     }
 
     private long count(String table) {
