@@ -4,6 +4,7 @@ import dev.hailway.trips.trip.ChangingTrips;
 import dev.hailway.trips.trip.RiderId;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,9 @@ import java.util.UUID;
  * database connection: {@link #check} outside the transaction, {@link #request} inside it.
  */
 public final class RequestingTrip {
+
+    /** Pricing's clock and ours may differ a little; a quote is not worth less for it. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final QuoteVerifier verifier;
     private final ChangingTrips trips;
@@ -25,7 +29,7 @@ public final class RequestingTrip {
      */
     public Quote check(RiderId rider, String signedQuote) {
         Quote quote = verifier.verify(signedQuote);
-        if (!quote.expiresAt().isAfter(trips.now())) {
+        if (!quote.expiresAt().plus(CLOCK_SKEW).isAfter(trips.now())) {
             throw new QuoteRejected(QuoteRejected.Reason.EXPIRED, "The quote has expired; ask for a new one");
         }
         if (!quote.rider().equals(rider)) {

@@ -45,9 +45,16 @@ class RequestingTripTest {
 
     @Test
     void anExpiredQuoteIsRejected() {
-        quote = quote(RIDER, NOW);
+        quote = quote(RIDER, NOW.minus(RequestingTrip.CLOCK_SKEW));
 
         assertRejected(() -> requesting.check(RIDER, "signed"), QuoteRejected.Reason.EXPIRED);
+    }
+
+    @Test
+    void aQuoteJustExpiredByPricingsClockIsStillAcceptedWithinTheSkew() {
+        quote = quote(RIDER, NOW.minusSeconds(1));
+
+        assertThat(requesting.check(RIDER, "signed")).isEqualTo(quote);
     }
 
     @Test

@@ -62,9 +62,11 @@ final class NimbusQuoteVerifier implements QuoteVerifier {
         }
         try {
             return new Quote(new QuoteId(UUID.fromString(claims.getJWTID())),
-                    new RiderId(UUID.fromString(claims.getSubject())), point(claims.getJSONObjectClaim("pickup")),
-                    point(claims.getJSONObjectClaim("dropoff")),
-                    VehicleClass.valueOf(claims.getStringClaim("vehicleClass")), money(claims.getJSONObjectClaim("fare")),
+                    new RiderId(UUID.fromString(claims.getSubject())),
+                    point(claims.getJSONObjectClaim(SignedQuotes.CLAIM_PICKUP)),
+                    point(claims.getJSONObjectClaim(SignedQuotes.CLAIM_DROPOFF)),
+                    VehicleClass.valueOf(claims.getStringClaim(SignedQuotes.CLAIM_VEHICLE_CLASS)),
+                    money(claims.getJSONObjectClaim(SignedQuotes.CLAIM_FARE)),
                     claims.getExpirationTime().toInstant());
         } catch (ParseException | RuntimeException e) {
             // Signed by pricing but not shaped like a quote: nothing a rider can fix, still not a trip.
