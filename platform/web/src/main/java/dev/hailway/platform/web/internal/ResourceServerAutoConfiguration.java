@@ -52,7 +52,13 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder hailwayJwtDecoder(HailwaySecurityProperties properties) {
+        // Explicit timeouts for the JWKS fetch: long enough for an identity that is busy starting on a small machine,
+        // short enough that a dead identity turns into a quick 401 rather than a hung request.
+        var requestFactory = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(java.time.Duration.ofSeconds(2));
+        requestFactory.setReadTimeout(java.time.Duration.ofSeconds(5));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .restOperations(new org.springframework.web.client.RestTemplate(requestFactory))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 // The typ header is checked by JwtTypeValidator below, which knows at+jwt.
                 .validateType(false)
