@@ -49,7 +49,6 @@ class RegistrationIT {
     @Test
     void everyBadInputIsAProblemAndStoresNothing() {
         long accounts = count("accounts");
-        long publications = count("event_publication");
         String taken = "taken-" + UUID.randomUUID() + "@example.org";
         assertThat(http.post("/api/auth/register", valid(taken)).status()).isEqualTo(201);
 
@@ -69,8 +68,9 @@ class RegistrationIT {
         expectProblem(http.post("/api/auth/register", with("name", "n".repeat(1024 * 1024))), 413,
                 "payload-too-large");
 
+        // The outbox row is written in the account's transaction, so the account count covers it; counting
+        // event_publication rows would race with platform-events deleting completed publications.
         assertThat(count("accounts")).isEqualTo(accounts + 1);
-        assertThat(count("event_publication")).isEqualTo(publications + 1);
     }
 
     @Test
