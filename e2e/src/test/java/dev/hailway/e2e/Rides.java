@@ -82,7 +82,7 @@ final class Rides {
 
         /** Waits for the offer of {@code tripId} to reach this driver and returns its id. */
         UUID awaitOfferFor(UUID tripId) {
-            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> pendingOfferFor(tripId), offer -> offer != null);
         }
 
@@ -155,7 +155,7 @@ final class Rides {
         }
 
         JsonNode awaitStatus(UUID tripId, String status) {
-            return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+            return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> trip(tripId), trip -> trip.get("status").asString().equals(status));
         }
 
