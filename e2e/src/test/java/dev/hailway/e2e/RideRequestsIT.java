@@ -70,7 +70,7 @@ class RideRequestsIT {
             }
         }
 
-        assertThat(answers).extracting(Api.Response::status).containsOnly(201, 409).contains(201);
+        assertThat(answers).extracting(Api.Response::status).isSubsetOf(201, 409).contains(201);
         List<String> tripIds = answers.stream().filter(a -> a.status() == 201).map(a -> a.json().get("tripId").asString()).distinct().toList();
         assertThat(tripIds).hasSize(1);
         UUID tripId = UUID.fromString(tripIds.getFirst());
