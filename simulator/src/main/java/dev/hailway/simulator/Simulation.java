@@ -31,8 +31,11 @@ import dev.hailway.simulator.riders.SimulatedRider;
  */
 public final class Simulation {
 
-    /** Sign-ups at once: enough to be quick, few enough not to look like an attack to the credentials rate limit. */
-    private static final int SIGN_UP_CONCURRENCY = 8;
+    /**
+     * Sign-ups at once: identity hashes every password with Argon2 on purpose, so more at once only makes each one
+     * slower on a laptop, and the credentials rate limit would take them for an attack.
+     */
+    private static final int SIGN_UP_CONCURRENCY = 4;
 
     private final SimulationOptions options;
     private final PrintStream out;
@@ -58,7 +61,7 @@ public final class Simulation {
                 options.drain().toSeconds(), options.seed());
         List<SimulatedDriver> drivers = signUp(options.drivers(), number -> SimulatedDriver.startShift(api, number,
                 new DriverDecisions(new Random(options.seed() + number), options.acceptRate(), options.timeScale(),
-                        options.speedKmh()), options.pingEvery()));
+                        options.speedKmh()), options.pingEvery(), options.pollEvery()));
         List<SimulatedRider> riders = signUp(options.riders(), number -> SimulatedRider.signUp(api, number,
                 new RiderDecisions(new Random(~options.seed() + number), options.declinedShare(), options.cancelShare())));
         out.printf("Signed up %d/%d drivers (on shift) and %d/%d riders (with a card) in %ds%n", drivers.size(),
@@ -127,7 +130,7 @@ public final class Simulation {
                 continue;
             }
             requested++;
-            Ride ride = new Ride(api, rider, figures, () -> givenUp);
+            Ride ride = new Ride(api, rider, figures, options.pollEvery(), () -> givenUp);
             rides.submit(() -> {
                 try {
                     ride.run();

@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param drain         after that, how long open trips get to reach a terminal state
  * @param reportEvery   how often the live figures are printed
  * @param pingEvery     how often a driver reports its position
+ * @param pollEvery     how often a driver asks for its offers and a rider looks at a trip under way (a waiting
+ *                      rider looks twice as often, so that the time to assignment is measured finely)
  * @param acceptRate    share of offers a driver accepts (the rest are declined)
  * @param declinedShare share of riders whose card is declined
  * @param cancelShare   share of trips the rider cancels before pickup
@@ -28,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param seed          seed of every random choice (the same seed gives the same choices, not the same timings)
  */
 public record SimulationOptions(URI gateway, int drivers, int riders, double ratePerMinute, long trips,
-                                Duration duration, Duration drain, Duration reportEvery, Duration pingEvery,
+                                Duration duration, Duration drain, Duration reportEvery, Duration pingEvery, Duration pollEvery,
                                 double acceptRate, double declinedShare, double cancelShare, double timeScale,
                                 double speedKmh, long seed) {
 
@@ -41,6 +43,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
         require(!drain.isNegative(), "--drain must not be negative");
         require(reportEvery.isPositive(), "--report-every must be more than 0");
         require(pingEvery.isPositive(), "--ping-every must be more than 0");
+        require(pollEvery.isPositive(), "--poll-every must be more than 0");
         require(share(acceptRate), "--accept-rate must be between 0 and 1");
         require(share(declinedShare), "--declined-share must be between 0 and 1");
         require(share(cancelShare), "--cancel-share must be between 0 and 1");
@@ -64,6 +67,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
               --drain D              then wait up to D for open trips to end       (60s)
               --report-every D       print live figures every D                    (5s)
               --ping-every D         driver position pings every D                 (4s)
+              --poll-every D         offer and trip polls every D                  (1s)
               --accept-rate X        share of offers drivers accept                (0.9)
               --declined-share X     share of riders with a declined card          (0.05)
               --cancel-share X       share of trips riders cancel before pickup    (0.1)
@@ -154,6 +158,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
         private Duration drain = Duration.ofSeconds(60);
         private Duration reportEvery = Duration.ofSeconds(5);
         private Duration pingEvery = Duration.ofSeconds(4);
+        private Duration pollEvery = Duration.ofSeconds(1);
         private double acceptRate = 0.9;
         private double declinedShare = 0.05;
         private double cancelShare = 0.1;
@@ -206,6 +211,11 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
             return this;
         }
 
+        public Builder pollEvery(Duration every) {
+            this.pollEvery = every;
+            return this;
+        }
+
         public Builder acceptRate(double share) {
             this.acceptRate = share;
             return this;
@@ -248,6 +258,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
                     case "drain" -> drain(parseDuration(name, value));
                     case "report-every" -> reportEvery(parseDuration(name, value));
                     case "ping-every" -> pingEvery(parseDuration(name, value));
+                    case "poll-every" -> pollEvery(parseDuration(name, value));
                     case "accept-rate" -> acceptRate(Double.parseDouble(value));
                     case "declined-share" -> declinedShare(Double.parseDouble(value));
                     case "cancel-share" -> cancelShare(Double.parseDouble(value));
@@ -264,7 +275,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
 
         public SimulationOptions build() {
             return new SimulationOptions(gateway, drivers, riders, ratePerMinute, trips, duration, drain, reportEvery,
-                    pingEvery, acceptRate, declinedShare, cancelShare, timeScale, speedKmh, seed);
+                    pingEvery, pollEvery, acceptRate, declinedShare, cancelShare, timeScale, speedKmh, seed);
         }
     }
 }

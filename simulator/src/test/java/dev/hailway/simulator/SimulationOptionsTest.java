@@ -23,6 +23,7 @@ class SimulationOptionsTest {
         assertThat(options.drain()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.reportEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.pingEvery()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(options.pollEvery()).isEqualTo(Duration.ofSeconds(1));
         assertThat(options.acceptRate()).isEqualTo(0.9);
         assertThat(options.declinedShare()).isEqualTo(0.05);
         assertThat(options.cancelShare()).isEqualTo(0.1);
@@ -34,11 +35,11 @@ class SimulationOptionsTest {
     void readsBothSpellingsOfEveryOption() {
         SimulationOptions options = SimulationOptions.parse("--gateway", "http://gw:9000/", "--drivers=3", "--riders", "7",
                 "--rate", "12.5", "--trips=40", "--duration", "90", "--drain=2m", "--report-every", "500ms",
-                "--ping-every", "PT3S", "--accept-rate", "1", "--declined-share=0", "--cancel-share", "0.25",
+                "--ping-every", "PT3S", "--poll-every", "2s", "--accept-rate", "1", "--declined-share=0", "--cancel-share", "0.25",
                 "--time-scale", "30", "--speed", "40", "--seed", "42");
 
         assertThat(options).isEqualTo(new SimulationOptions(URI.create("http://gw:9000"), 3, 7, 12.5, 40,
-                Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(3),
+                Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(2),
                 1, 0, 0.25, 30, 40, 42));
     }
 
@@ -71,7 +72,7 @@ class SimulationOptionsTest {
         assertThat(SimulationOptions.wantsHelp("-h")).isTrue();
         assertThat(SimulationOptions.wantsHelp("--drivers", "3")).isFalse();
         assertThat(SimulationOptions.USAGE).contains("--drivers", "--riders", "--rate", "--trips", "--duration", "--drain",
-                "--report-every", "--ping-every", "--accept-rate", "--declined-share", "--cancel-share", "--time-scale",
+                "--report-every", "--ping-every", "--poll-every", "--accept-rate", "--declined-share", "--cancel-share", "--time-scale",
                 "--speed", "--seed", "--gateway");
     }
 

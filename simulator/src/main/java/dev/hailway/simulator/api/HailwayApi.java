@@ -29,6 +29,8 @@ public final class HailwayApi {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Password hashing is slow on purpose, and slower on a busy laptop: sign-up and login get more time. */
+    private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(30);
     private static final int RATE_LIMITED_RETRIES = 30;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
@@ -83,7 +85,9 @@ public final class HailwayApi {
             HttpResponse<String> response = exchange(request(method, path, json, token, idempotencyKey));
             Reply reply = new Reply(response.statusCode(), parse(response.body()));
             if (!reply.ok()) {
-                figures.error(ErrorKind.ofResponse(reply.status(), reply.text("type")));
+                String requestId = response.headers().firstValue("X-Request-Id").orElse(reply.text("requestId"));
+                ErrorKind kind = ErrorKind.ofResponse(reply.status(), reply.text("type"));
+                figures.error(kind, method + " " + path + " -> " + kind.label() + " (request " + requestId + ")");
             }
             if (reply.status() == 401 && token != null && !renewed) {
                 renewed = true;
@@ -100,7 +104,8 @@ public final class HailwayApi {
     }
 
     private HttpRequest request(String method, String path, String json, String token, String idempotencyKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT)
+        Duration timeout = path.startsWith("/api/auth/") ? CREDENTIALS_TIMEOUT : REQUEST_TIMEOUT;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json, application/problem+json");
         if (!json.isEmpty()) {
             builder.header("Content-Type", "application/json");
@@ -119,18 +124,21 @@ public final class HailwayApi {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException e) {
-            figures.error(ErrorKind.CONNECTION);
-            throw new Unreachable(request.method() + " " + request.uri() + ": connect timed out", e);
+            throw unreachable(request, ErrorKind.CONNECTION, e);
         } catch (HttpTimeoutException e) {
-            figures.error(ErrorKind.TIMEOUT);
-            throw new Unreachable(request.method() + " " + request.uri() + ": timed out", e);
+            throw unreachable(request, ErrorKind.TIMEOUT, e);
         } catch (IOException e) {
-            figures.error(ErrorKind.CONNECTION);
-            throw new Unreachable(request.method() + " " + request.uri() + ": " + e, e);
+            throw unreachable(request, ErrorKind.CONNECTION, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("stopped");
         }
+    }
+
+    private Unreachable unreachable(HttpRequest request, ErrorKind kind, IOException cause) {
+        String call = request.method() + " " + request.uri().getPath();
+        figures.error(kind, call + " -> " + kind.label() + " (" + cause + ")");
+        return new Unreachable(call + ": " + cause, cause);
     }
 
     private static JsonNode parse(String body) {

@@ -24,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SimulatedDriver implements Runnable {
 
-    private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration BOARDING = Duration.ofSeconds(1);
     /** A step the platform keeps refusing (the trip never became ours) is given up after this long. */
     private static final Duration STEP_PATIENCE = Duration.ofSeconds(60);
@@ -34,6 +33,8 @@ public final class SimulatedDriver implements Runnable {
     private final DriverDecisions decisions;
     private final StreetWalker walker;
     private final Duration pingEvery;
+    /** The driver's tick: offers are polled, the car moved and the trip moved on once per tick. */
+    private final Duration tick;
     private final Set<UUID> answeredOffers = new HashSet<>();
     private volatile boolean onShift = true;
 
@@ -61,16 +62,19 @@ public final class SimulatedDriver implements Runnable {
 
     private enum StepOutcome { DONE, NOT_YET, GONE }
 
-    private SimulatedDriver(HailwayApi api, Session session, DriverDecisions decisions, StreetWalker walker, Duration pingEvery) {
+    private SimulatedDriver(HailwayApi api, Session session, DriverDecisions decisions, StreetWalker walker, Duration pingEvery,
+            Duration tick) {
         this.api = api;
         this.session = session;
         this.decisions = decisions;
         this.walker = walker;
         this.pingEvery = pingEvery;
+        this.tick = tick;
     }
 
     /** Signs a driver up, registers the car and starts the shift; null when the platform refused any of it. */
-    public static SimulatedDriver startShift(HailwayApi api, int number, DriverDecisions decisions, Duration pingEvery) {
+    public static SimulatedDriver startShift(HailwayApi api, int number, DriverDecisions decisions, Duration pingEvery,
+            Duration pollEvery) {
         Session session = api.signUp("DRIVER", "Simulated driver " + number);
         if (session == null) {
             return null;
@@ -82,7 +86,7 @@ public final class SimulatedDriver implements Runnable {
             return null;
         }
         StreetWalker walker = new StreetWalker(Seoul.randomCorner(decisions.random()), decisions.random());
-        return new SimulatedDriver(api, session, decisions, walker, pingEvery);
+        return new SimulatedDriver(api, session, decisions, walker, pingEvery, pollEvery);
     }
 
     /** Ends the shift after the current tick; a trip still under way is abandoned (the drain waits for them first). */
@@ -99,7 +103,7 @@ public final class SimulatedDriver implements Runnable {
                 } catch (Unreachable e) {
                     // Counted already; a real app would just try again on its next tick.
                 }
-                Thread.sleep(TICK);
+                Thread.sleep(tick);
             }
             api.post(session, "/api/drivers/me/offline", null);
         } catch (InterruptedException | CancellationException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -19,10 +20,13 @@ public final class Figures {
             "DRIVER_ARRIVED", "IN_PROGRESS", "COMPLETED", "PAID", "CANCELLED");
 
     private static final long HIGHEST_TRACKABLE_MILLIS = 3_600_000;
+    /** Enough unexpected errors, with their calls and request ids, to start looking in the services' logs. */
+    static final int EXAMPLES_KEPT = 10;
 
     private final Map<UUID, TripState> trips = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder unexpected = new LongAdder();
+    private final List<String> examples = new CopyOnWriteArrayList<>();
     // Concurrent so that riders record without a lock while the reporter reads percentiles.
     private final Histogram assignment = new ConcurrentHistogram(HIGHEST_TRACKABLE_MILLIS, 3);
 
@@ -44,9 +48,17 @@ public final class Figures {
     }
 
     public void error(ErrorKind kind) {
+        error(kind, null);
+    }
+
+    /** {@code example} says where it happened, e.g. {@code "POST /api/trips -> 503 (request 4f2a…)"}. */
+    public void error(ErrorKind kind, String example) {
         errors.computeIfAbsent(kind.label(), label -> new LongAdder()).increment();
         if (kind.unexpected()) {
             unexpected.increment();
+            if (example != null && examples.size() < EXAMPLES_KEPT) {
+                examples.add(example);
+            }
         }
     }
 
@@ -76,6 +88,6 @@ public final class Figures {
         return new Summary(trips.size(), byStatus, byReason, count,
                 count == 0 ? 0 : snapshot.getValueAtPercentile(50.0),
                 count == 0 ? 0 : snapshot.getValueAtPercentile(99.0),
-                byKind, unexpected.sum(), nonTerminal);
+                byKind, unexpected.sum(), List.copyOf(examples).subList(0, Math.min(examples.size(), EXAMPLES_KEPT)), nonTerminal);
     }
 }

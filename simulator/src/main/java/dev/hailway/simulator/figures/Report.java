@@ -31,6 +31,7 @@ public final class Report {
                 + millis(summary.assignmentP99Millis()) + " (" + summary.assignments() + " trips)");
         lines.add("  errors by kind:       " + errors(summary));
         lines.add("  unexpected errors:    " + summary.unexpectedErrors() + " (5xx, timeouts, connection errors)");
+        summary.unexpectedExamples().forEach(example -> lines.add("    " + example));
         lines.add("  not terminal:         " + summary.nonTerminal());
         lines.add("  result:               " + (summary.healthy() ? "OK" : "FAILED"));
         return String.join(System.lineSeparator(), lines);

@@ -1,5 +1,6 @@
 package dev.hailway.simulator.figures;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,16 +14,19 @@ import java.util.Map;
  * @param assignmentP99Millis request-to-assignment 99th percentile, 0 when there was none
  * @param errorsByKind      failed calls by kind ({@link ErrorKind#label()})
  * @param unexpectedErrors  5xx, timeouts and connection errors
+ * @param unexpectedExamples the first few of them: the call, the answer and the request id to look up in the logs
  * @param nonTerminal       trips that never reached {@code PAID} or {@code CANCELLED}
  */
 public record Summary(long tripsRequested, Map<String, Long> tripsByStatus, Map<String, Long> cancelledByReason,
                       long assignments, long assignmentP50Millis, long assignmentP99Millis,
-                      Map<String, Long> errorsByKind, long unexpectedErrors, long nonTerminal) {
+                      Map<String, Long> errorsByKind, long unexpectedErrors, List<String> unexpectedExamples,
+                      long nonTerminal) {
 
     public Summary {
         tripsByStatus = Map.copyOf(tripsByStatus);
         cancelledByReason = Map.copyOf(cancelledByReason);
         errorsByKind = Map.copyOf(errorsByKind);
+        unexpectedExamples = List.copyOf(unexpectedExamples);
     }
 
     /** The run gates a build only when the platform misbehaved: an unexpected error or a trip left hanging. */

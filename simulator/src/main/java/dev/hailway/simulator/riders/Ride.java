@@ -18,21 +18,24 @@ import dev.hailway.simulator.figures.Figures;
  */
 public final class Ride implements Runnable {
 
-    private static final Duration WAITING_POLL = Duration.ofMillis(500);
-    private static final Duration RIDING_POLL = Duration.ofSeconds(1);
     private static final int REQUEST_ATTEMPTS = 3;
 
     private final HailwayApi api;
     private final SimulatedRider rider;
     private final Figures figures;
     private final BooleanSupplier givenUp;
+    private final Duration ridingPoll;
+    /** Twice as often while waiting for a driver: the request-to-assignment figure is only as fine as this. */
+    private final Duration waitingPoll;
 
     /** {@code givenUp} turns true when the run stops waiting for open trips (the end of the drain). */
-    public Ride(HailwayApi api, SimulatedRider rider, Figures figures, BooleanSupplier givenUp) {
+    public Ride(HailwayApi api, SimulatedRider rider, Figures figures, Duration pollEvery, BooleanSupplier givenUp) {
         this.api = api;
         this.rider = rider;
         this.figures = figures;
         this.givenUp = givenUp;
+        this.ridingPoll = pollEvery;
+        this.waitingPoll = pollEvery.dividedBy(2);
     }
 
     @Override
@@ -78,7 +81,7 @@ public final class Ride implements Runnable {
                     return null;
                 }
             }
-            Thread.sleep(WAITING_POLL);
+            Thread.sleep(waitingPoll);
         }
     }
 
@@ -87,7 +90,7 @@ public final class Ride implements Runnable {
         boolean assignmentSeen = false;
         boolean cancelled = false;
         while (!Figures.isTerminal(status) && !givenUp.getAsBoolean()) {
-            Thread.sleep(assignmentSeen ? RIDING_POLL : WAITING_POLL);
+            Thread.sleep(assignmentSeen ? ridingPoll : waitingPoll);
             long waitedNanos = System.nanoTime() - requestedAt;
             if (!cancelled && cancelAfter.isPresent() && waitedNanos >= cancelAfter.get().toNanos()
                     && RiderDecisions.beforePickup(status)) {

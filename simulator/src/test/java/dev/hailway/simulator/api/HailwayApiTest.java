@@ -107,13 +107,17 @@ class HailwayApiTest {
 
     @Test
     void aServerErrorIsReturnedAndCountedAsUnexpected() {
-        server.createContext("/api/quotes", exchange -> answer(exchange, 503, problem("service-unavailable")));
+        server.createContext("/api/quotes", exchange -> {
+            exchange.getResponseHeaders().add("X-Request-Id", "r-42");
+            answer(exchange, 503, problem("service-unavailable"));
+        });
 
         Reply reply = api.post(new Session(UUID.randomUUID(), "e", "p", "t", "r"), "/api/quotes", Map.of("a", 1));
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(figures.summary().errorsByKind()).containsOnly(entry("503 service-unavailable", 1L));
         assertThat(figures.summary().unexpectedErrors()).isEqualTo(1);
+        assertThat(figures.summary().unexpectedExamples()).containsExactly("POST /api/quotes -> 503 service-unavailable (request r-42)");
     }
 
     @Test

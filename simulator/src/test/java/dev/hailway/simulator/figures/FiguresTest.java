@@ -74,13 +74,25 @@ class FiguresTest {
         assertThat(figures.summary().healthy()).isTrue();
         assertThat(figures.summary().exitCode()).isZero();
 
-        figures.error(ErrorKind.TIMEOUT);
+        figures.error(ErrorKind.TIMEOUT, "GET /api/trips/1 -> timeout");
 
         Summary summary = figures.summary();
+        assertThat(summary.unexpectedExamples()).containsExactly("GET /api/trips/1 -> timeout");
         assertThat(summary.errorsByKind()).containsOnly(entry("409 conflict", 2L), entry("429 rate-limited", 1L), entry("timeout", 1L));
         assertThat(summary.unexpectedErrors()).isEqualTo(1);
         assertThat(summary.healthy()).isFalse();
         assertThat(summary.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsOnlyTheFirstFewExamplesOfUnexpectedErrorsAndNoneOfTheExpectedOnes() {
+        figures.error(ErrorKind.ofResponse(409, null), "POST /api/trips/1/arrive -> 409");
+        for (int i = 0; i < 50; i++) {
+            figures.error(ErrorKind.ofResponse(503, null), "call " + i);
+        }
+
+        assertThat(figures.summary().unexpectedExamples()).hasSize(Figures.EXAMPLES_KEPT).startsWith("call 0");
+        assertThat(figures.summary().unexpectedErrors()).isEqualTo(50);
     }
 
     @Test
