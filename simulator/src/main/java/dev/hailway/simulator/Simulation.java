@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.hailway.simulator.api.HailwayApi;
@@ -43,6 +44,9 @@ public final class Simulation {
     private final HailwayApi api;
     private final long startedAt = System.nanoTime();
     private volatile boolean givenUp;
+    private volatile boolean signingUp = true;
+    private final AtomicInteger driversReady = new AtomicInteger();
+    private final AtomicInteger ridersReady = new AtomicInteger();
 
     private Simulation(SimulationOptions options, PrintStream out) {
         this.options = options;
@@ -59,30 +63,29 @@ public final class Simulation {
                 options.drivers(), options.riders(), options.gateway(), options.ratePerMinute(),
                 options.duration().toSeconds(), options.trips() > 0 ? " or " + options.trips() + " trips" : "",
                 options.drain().toSeconds(), options.seed());
-        List<SimulatedDriver> drivers = signUp(options.drivers(), number -> SimulatedDriver.startShift(api, number,
+        var reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        long every = options.reportEvery().toMillis();
+        reporter.scheduleAtFixedRate(this::report, every, every, TimeUnit.MILLISECONDS);
+        List<SimulatedDriver> drivers = signUp(options.drivers(), driversReady, number -> SimulatedDriver.startShift(api, number,
                 new DriverDecisions(new Random(options.seed() + number), options.acceptRate(), options.timeScale(),
                         options.speedKmh()), options.pingEvery(), options.pollEvery()));
-        List<SimulatedRider> riders = signUp(options.riders(), number -> SimulatedRider.signUp(api, number,
+        // On the streets and pinging while the riders sign up, so that location knows them when the first trip comes.
+        ExecutorService driving = Executors.newVirtualThreadPerTaskExecutor();
+        drivers.forEach(driving::submit);
+        List<SimulatedRider> riders = signUp(options.riders(), ridersReady, number -> SimulatedRider.signUp(api, number,
                 new RiderDecisions(new Random(~options.seed() + number), options.declinedShare(), options.cancelShare())));
+        signingUp = false;
         out.printf("Signed up %d/%d drivers (on shift) and %d/%d riders (with a card) in %ds%n", drivers.size(),
                 options.drivers(), riders.size(), options.riders(), elapsed().toSeconds());
         if (figures.summary().errorsByKind().keySet().stream().anyMatch(kind -> kind.startsWith("429"))) {
             out.println("  (sign-ups were rate limited: the gateway's credentials bucket is per address; raise "
                     + "HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_CAPACITY/_REFILLTOKENS for large runs)");
         }
-        if (drivers.isEmpty() && riders.isEmpty() && options.drivers() + options.riders() > 0) {
-            out.println("Nobody could sign up: is the platform running at " + options.gateway() + "?");
-            Summary summary = figures.summary();
-            out.println(Report.closing(summary));
-            return summary;
-        }
-
-        ExecutorService driving = Executors.newVirtualThreadPerTaskExecutor();
-        drivers.forEach(driving::submit);
-        var reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        long every = options.reportEvery().toMillis();
-        reporter.scheduleAtFixedRate(() -> out.println(Report.live(figures.summary(), elapsed())), every, every, TimeUnit.MILLISECONDS);
         try {
+            if (drivers.isEmpty() && riders.isEmpty() && options.drivers() + options.riders() > 0) {
+                out.println("Nobody could sign up: is the platform running at " + options.gateway() + "?");
+                return sumUp();
+            }
             ExecutorService rides = Executors.newVirtualThreadPerTaskExecutor();
             requestTrips(riders, rides);
             out.printf("Requests stopped at %ds; draining %d open trips for up to %ds%n", elapsed().toSeconds(),
@@ -101,6 +104,10 @@ public final class Simulation {
             driving.shutdown();
             awaitQuietly(driving);
         }
+        return sumUp();
+    }
+
+    private Summary sumUp() {
         Summary summary = figures.summary();
         out.println(Report.live(summary, elapsed()));
         out.println(Report.closing(summary));
@@ -150,23 +157,40 @@ public final class Simulation {
         T signUp(int number);
     }
 
-    private <T> List<T> signUp(int count, Actor<T> actor) {
+    /** Sign-up can take minutes against a gateway with a small credentials bucket: show that it moves. */
+    private void report() {
+        if (signingUp) {
+            out.printf("[%4ds] signing up: %d/%d drivers, %d/%d riders | errors: %s%n", elapsed().toSeconds(),
+                    driversReady.get(), options.drivers(), ridersReady.get(), options.riders(),
+                    Report.errors(figures.summary()));
+        } else {
+            out.println(Report.live(figures.summary(), elapsed()));
+        }
+    }
+
+    private <T> List<T> signUp(int count, AtomicInteger ready, Actor<T> actor) {
         Semaphore permits = new Semaphore(SIGN_UP_CONCURRENCY);
         List<Future<T>> pending = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int number = 1; number <= count; number++) {
                 int n = number;
-                pending.add(executor.submit(() -> withPermit(permits, () -> actor.signUp(n))));
+                pending.add(executor.submit(() -> {
+                    T signedUp = withPermit(permits, () -> actor.signUp(n));
+                    if (signedUp != null) {
+                        ready.incrementAndGet();
+                    }
+                    return signedUp;
+                }));
             }
         }
-        List<T> ready = new ArrayList<>();
+        List<T> signedUp = new ArrayList<>();
         for (Future<T> future : pending) {
             T value = future.state() == Future.State.SUCCESS ? future.resultNow() : null;
             if (value != null) {
-                ready.add(value);
+                signedUp.add(value);
             }
         }
-        return ready;
+        return signedUp;
     }
 
     private static <T> T withPermit(Semaphore permits, Supplier<T> work) throws InterruptedException {

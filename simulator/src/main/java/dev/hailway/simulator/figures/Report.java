@@ -56,7 +56,7 @@ public final class Report {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    static String errors(Summary summary) {
+    public static String errors(Summary summary) {
         return summary.errorsByKind().isEmpty() ? "none" : byCount(summary.errorsByKind());
     }
 
