@@ -59,6 +59,21 @@ public final class Simulation {
     }
 
     private Summary run() {
+        // Ctrl-C still shows what the run saw so far.
+        Thread interrupted = new Thread(() -> out.println("Interrupted" + System.lineSeparator() + Report.closing(figures.summary())));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return simulate();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook prints the summary.
+            }
+        }
+    }
+
+    private Summary simulate() {
         out.printf("Simulating %d drivers and %d riders against %s: %s trips/min for %ds%s, drain %ds, seed %d%n",
                 options.drivers(), options.riders(), options.gateway(), options.ratePerMinute(),
                 options.duration().toSeconds(), options.trips() > 0 ? " or " + options.trips() + " trips" : "",
