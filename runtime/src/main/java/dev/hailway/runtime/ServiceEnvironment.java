@@ -14,6 +14,7 @@ import dev.hailway.platform.infra.Secrets;
 final class ServiceEnvironment {
 
     static final String OPERATOR_EMAIL = "operator@hailway.local";
+    static final int LOCAL_SIGN_INS_PER_MINUTE = 300;
     /** Services start in parallel and identity needs every secret: one writer at a time, so none reads a half file. */
     private static final Object SECRETS = new Object();
 
@@ -54,6 +55,12 @@ final class ServiceEnvironment {
             if (!target.name().equals("gateway")) {
                 env.put("HAILWAY_GATEWAY_ROUTES_" + target.name().toUpperCase(Locale.ROOT), "http://localhost:" + target.port());
             }
+        }
+        if (service.name().equals("gateway")) {
+            // Local mode is one person's machine, where `./hailway simulate` signs up a hundred accounts from
+            // 127.0.0.1; the gateway's strict default (10 sign-ins a minute per address) stays for distributed mode.
+            env.put("HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_CAPACITY", Integer.toString(LOCAL_SIGN_INS_PER_MINUTE));
+            env.put("HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_REFILLTOKENS", Integer.toString(LOCAL_SIGN_INS_PER_MINUTE));
         }
         if (service.name().equals("identity")) {
             env.put("HAILWAY_IDENTITY_OPERATOR_EMAIL", OPERATOR_EMAIL);

@@ -44,6 +44,8 @@ class ServiceEnvironmentTest {
 
         assertThat(env).containsEntry("SERVER_PORT", "8080")
                 .containsEntry("HAILWAY_GATEWAY_ROUTES_IDENTITY", "http://localhost:8081")
+                .containsEntry("HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_CAPACITY", "300")
+                .containsEntry("HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_REFILLTOKENS", "300")
                 .containsEntry("HAILWAY_GATEWAY_ROUTES_TRIPS", "http://localhost:8085")
                 .doesNotContainKey("HAILWAY_GATEWAY_ROUTES_GATEWAY")
                 .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE");
