@@ -78,6 +78,10 @@ public class EventsAutoConfiguration {
                         event -> RoutingTarget.forTarget(event.topic()).andKey(event.envelope().aggregateId()))
                 .headers(EventEnvelope.class, EventsAutoConfiguration::headersOf)
                 .mapping(OutboundEvent.class, OutboundEvent::envelope)
+                // One send at a time, in commit order: without it, two events of one aggregate committed a moment
+                // apart raced on the async executor and reached the topic swapped (seen in drivers' IT), breaking
+                // "order holds per aggregate".
+                .serializeExternalization(true)
                 .build();
     }
 
