@@ -31,8 +31,13 @@ class NearbyAndAvailabilityIT extends LocationItSupport {
 
     static final String SERVICE = TestTokens.service("dispatch");
 
-    /** Somewhere no other test puts drivers, so answers hold only this test's drivers. */
-    final GeoPoint pickup = offset(CITY_HALL, 20_000 + Math.random() * 100_000, 0);
+    private static final java.util.concurrent.atomic.AtomicInteger PLACES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Somewhere no other test puts drivers, so answers hold only this test's drivers: each test its own spot, 10 km
+     * apart (a random spot once landed within the 3 km query radius of another test's drivers).
+     */
+    final GeoPoint pickup = offset(CITY_HALL, 20_000 + PLACES.getAndIncrement() * 10_000.0, 0);
 
     @Test
     void availabilityFollowsShiftsAssignmentsAndTripEnds() throws Exception {
