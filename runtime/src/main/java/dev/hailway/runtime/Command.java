@@ -14,6 +14,8 @@ record Command(Verb verb, boolean detach) {
               down            stop a running platform (from any shell)
               status          show each process: running, healthy
               logs SERVICE    print the end of a service's log (-f to follow)
+              simulate [..]   drive the running platform with simulated riders and drivers (--help for options)
+              up --simulate [..]  start in the background, then simulate
             """;
 
     static Command parse(List<String> args) {
