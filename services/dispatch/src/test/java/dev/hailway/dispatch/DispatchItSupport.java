@@ -92,6 +92,7 @@ abstract class DispatchItSupport {
         registry.add("hailway.services.location.url", () -> FakeServices.get().url());
         registry.add("hailway.security.service.token-uri",
                 () -> FakeServices.get().url() + "/internal/auth/service-token");
+        registry.add("hailway.security.service.client-id", () -> "dispatch");
         registry.add("hailway.security.service.client-secret", () -> FakeServices.SERVICE_CLIENT_SECRET);
     }
 

@@ -14,28 +14,25 @@ import io.github.resilience4j.retry.Retry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 /**
  * Asks location for the nearest available drivers. The HTTP client times out each call; a retry with backoff
  * covers a blip; the circuit breaker stops calling a location that keeps failing, so that matching waits
- * cheaply (and tries again later) instead of piling up slow calls. Never called inside a transaction.
+ * cheaply (and tries again later) instead of piling up slow calls. The client carries the service token (platform-web
+ * {@code ServiceTokens}). Never called inside a transaction.
  */
 final class LocationCandidates implements CandidateFinder {
 
     private static final Logger log = LoggerFactory.getLogger(LocationCandidates.class);
 
     private final RestClient client;
-    private final ServiceTokenSource tokens;
     private final DispatchSettings.Location settings;
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    LocationCandidates(RestClient client, ServiceTokenSource tokens, DispatchSettings.Location settings,
-                       CircuitBreaker breaker, Retry retry) {
+    LocationCandidates(RestClient client, DispatchSettings.Location settings, CircuitBreaker breaker, Retry retry) {
         this.client = client;
-        this.tokens = tokens;
         this.settings = settings;
         this.breaker = breaker;
         this.retry = retry;
@@ -70,8 +67,6 @@ final class LocationCandidates implements CandidateFinder {
                     }
                     return uri.build();
                 })
-                .headers(headers -> tokens.token().ifPresent(token -> headers.set(HttpHeaders.AUTHORIZATION,
-                        "Bearer " + token)))
                 .retrieve()
                 .body(NearbyDrivers.class);
         if (answer == null) {

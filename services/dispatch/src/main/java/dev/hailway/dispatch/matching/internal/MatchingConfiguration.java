@@ -1,9 +1,7 @@
 package dev.hailway.dispatch.matching.internal;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.Optional;
 
 import dev.hailway.dispatch.matching.CandidateFinder;
 import dev.hailway.dispatch.matching.DispatchEvents;
@@ -14,6 +12,7 @@ import dev.hailway.dispatch.matching.MatchingRules;
 import dev.hailway.dispatch.matching.Transactions;
 import dev.hailway.platform.events.Events;
 import dev.hailway.platform.events.Inbox;
+import dev.hailway.platform.web.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -22,8 +21,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -84,23 +81,6 @@ class MatchingConfiguration {
                 settings.sweepInterval());
     }
 
-    /**
-     * Until platform-web's {@code ServiceTokens} exists: the client-credentials call when the launcher passes
-     * the service's credentials, no token otherwise.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    ServiceTokenSource serviceTokenSource(RestClient.Builder builder, Clock clock,
-            @Value("${hailway.security.service.token-uri:}") String tokenUri,
-            @Value("${hailway.security.service.client-id:dispatch}") String clientId,
-            @Value("${hailway.security.service.client-secret:}") String clientSecret) {
-        if (tokenUri.isBlank() || clientSecret.isBlank()) {
-            return Optional::empty;
-        }
-        return new ClientCredentialsTokens(builder.clone().build(), URI.create(tokenUri), clientId, clientSecret,
-                clock);
-    }
-
     @Bean
     CircuitBreaker locationCircuitBreaker(DispatchSettings settings, MeterRegistry registry) {
         DispatchSettings.Location location = settings.location();
@@ -119,19 +99,22 @@ class MatchingConfiguration {
     }
 
     @Bean
-    CandidateFinder candidateFinder(RestClient.Builder builder, ServiceTokenSource tokens, DispatchSettings settings,
+    CandidateFinder candidateFinder(RestClient.Builder builder, ServiceTokens serviceTokens, DispatchSettings settings,
                                     CircuitBreaker locationCircuitBreaker) {
         DispatchSettings.Location location = settings.location();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(location.timeout()).build());
         requests.setReadTimeout(location.timeout());
-        RestClient client = builder.clone().baseUrl(location.url().toString()).requestFactory(requests).build();
+        // location's /internal/** answers only SERVICE tokens: dispatch cannot match without its credentials, so a
+        // missing ServiceTokens bean stops the start here instead of failing every call later.
+        RestClient client = builder.clone().baseUrl(location.url().toString()).requestFactory(requests)
+                .requestInterceptor(serviceTokens.interceptor()).build();
         Retry retry = Retry.of("location", RetryConfig.custom()
                 .maxAttempts(location.retries() + 1)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(location.backoff(), 2))
                 // An open breaker answers at once and will not close within the backoff: no use retrying.
                 .ignoreExceptions(CallNotPermittedException.class)
                 .build());
-        return new LocationCandidates(client, tokens, location, locationCircuitBreaker, retry);
+        return new LocationCandidates(client, location, locationCircuitBreaker, retry);
     }
 }
