@@ -145,9 +145,10 @@ public abstract class TripsIntegrationTest {
         return statement.query(Long.class).single();
     }
 
-    protected static void expectProblem(Http.Response response, int status, String slug) {
+    protected static JsonNode expectProblem(Http.Response response, int status, String slug) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asString()).isEqualTo("https://hailway.dev/problems/" + slug);
+        return response.json();
     }
 }

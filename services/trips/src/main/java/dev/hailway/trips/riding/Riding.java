@@ -1,15 +1,16 @@
 package dev.hailway.trips.riding;
 
 import dev.hailway.common.api.Money;
+import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.trip.ChangingTrips;
 import dev.hailway.trips.trip.Decision;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.Trips;
-import dev.hailway.trips.api.TripStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What riders, drivers and operators do with a trip once it exists, and who may do it: its rider and its driver
@@ -37,12 +38,21 @@ public final class Riding {
                 .orElseThrow(TripNotFound::new);
     }
 
-    /** For operators: the trips that changed last, in one status or in any. */
-    public List<Trip> recentlyChanged(Caller caller, TripStatus status, int limit) {
+    /**
+     * For operators: the trips that changed last, in one status or in any, a page at a time: the next page starts
+     * after the last trip of this one.
+     *
+     * @throws TripNotFound            for anyone else
+     * @throws IllegalArgumentException when {@code after} is not a trip
+     */
+    public List<Trip> recentlyChanged(Caller caller, @Nullable TripStatus status, @Nullable TripId after, int limit) {
         if (!caller.isOperator()) {
             throw new TripNotFound();
         }
-        return trips.recentlyChanged(status, Math.clamp(limit, 1, MAX_LIST));
+        if (after != null && trips.find(after).isEmpty()) {
+            throw new IllegalArgumentException("after: no such trip");
+        }
+        return trips.recentlyChanged(status, after, Math.clamp(limit, 1, MAX_LIST));
     }
 
     public Trip arrive(TripId id, Caller driver) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Where trips and their history are kept. Every write records the transition in the history. */
 public interface Trips {
@@ -29,8 +30,11 @@ public interface Trips {
     /** Marks completed trips not captured since before {@code cutoff}, each once; returns those marked now. */
     List<TripId> flagCaptureOverdue(Instant cutoff, Instant now);
 
-    /** The most recently changed trips, in {@code status} when it is given. */
-    List<Trip> recentlyChanged(TripStatus status, int limit);
+    /**
+     * The most recently changed trips, in {@code status} when it is given; with {@code after}, those that come after
+     * that trip in this order (the next page). An {@code after} trip that does not exist gives no trips.
+     */
+    List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable TripId after, int limit);
 
     /** How many trips are in each status that is not terminal. */
     Map<TripStatus, Long> countActiveByStatus();

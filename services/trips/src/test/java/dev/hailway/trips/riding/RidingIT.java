@@ -8,8 +8,11 @@ import dev.hailway.payments.api.PaymentAuthorized;
 import dev.hailway.payments.api.PaymentTopics;
 import dev.hailway.trips.TripsIntegrationTest;
 import dev.hailway.trips.api.TripStatus;
+import dev.hailway.trips.support.Http;
 import dev.hailway.trips.support.TestKeys;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,34 @@ class RidingIT extends TripsIntegrationTest {
         expectProblem(http.get("/api/trips/" + UUID.randomUUID(), operator), 404, "not-found");
         expectProblem(http.get("/api/trips/" + tripId, null), 401, "unauthorized");
         expectProblem(http.get("/api/trips/not-a-uuid", operator), 400, "validation");
+    }
+
+    @Test
+    void operatorsPageThroughTripsWithoutOverlapOrGaps() {
+        var mine = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(requestTrip(UUID.randomUUID()).toString());
+        }
+
+        var all = ids(http.get("/api/trips?status=REQUESTED&limit=100", operator));
+        var paged = new ArrayList<String>();
+        List<String> page = ids(http.get("/api/trips?status=REQUESTED&limit=2", operator));
+        while (!page.isEmpty()) {
+            paged.addAll(page);
+            page = ids(http.get("/api/trips?status=REQUESTED&limit=2&after=" + page.getLast(), operator));
+        }
+
+        assertThat(all).hasSizeLessThan(100).containsAll(mine);
+        assertThat(paged).doesNotHaveDuplicates().isEqualTo(all);
+        var unknown = expectProblem(http.get("/api/trips?after=" + UUID.randomUUID(), operator), 400, "validation");
+        assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("after");
+        expectProblem(http.get("/api/trips?after=not-a-trip", operator), 400, "validation");
+        expectProblem(http.get("/api/trips?status=REQUESTED", rider(UUID.randomUUID())), 403, "forbidden");
+    }
+
+    private static List<String> ids(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().valueStream().map(trip -> trip.get("tripId").asString()).toList();
     }
 
     @Test

@@ -99,9 +99,11 @@ class RidingTest {
         var trip = trips.given(TripFixtures.in(TripStatus.DRIVER_ASSIGNED));
         trips.given(TripFixtures.in(TripStatus.PAID));
 
-        assertThat(riding.recentlyChanged(OPERATOR, TripStatus.DRIVER_ASSIGNED, 10)).containsExactly(trip);
-        assertThat(riding.recentlyChanged(OPERATOR, null, 1000)).hasSize(2);
-        assertThatThrownBy(() -> riding.recentlyChanged(THE_RIDER, null, 10)).isInstanceOf(TripNotFound.class);
+        assertThat(riding.recentlyChanged(OPERATOR, TripStatus.DRIVER_ASSIGNED, null, 10)).containsExactly(trip);
+        assertThat(riding.recentlyChanged(OPERATOR, null, null, 1000)).hasSize(2);
+        assertThatThrownBy(() -> riding.recentlyChanged(THE_RIDER, null, null, 10)).isInstanceOf(TripNotFound.class);
+        assertThatThrownBy(() -> riding.recentlyChanged(OPERATOR, null, new dev.hailway.trips.trip.TripId(
+                UUID.randomUUID()), 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after");
     }
 
     @Test

@@ -69,9 +69,16 @@ public final class InMemoryTrips implements Trips {
     }
 
     @Override
-    public List<Trip> recentlyChanged(TripStatus status, int limit) {
+    public List<Trip> recentlyChanged(TripStatus status, TripId after, int limit) {
+        Comparator<Trip> newestFirst = Comparator.comparing(Trip::updatedAt)
+                .thenComparing(trip -> trip.id().value()).reversed();
+        Trip from = after == null ? null : trips.get(after);
+        if (after != null && from == null) {
+            return List.of();
+        }
         return trips.values().stream().filter(t -> status == null || t.status() == status)
-                .sorted(Comparator.comparing(Trip::updatedAt).reversed()).limit(limit).toList();
+                .filter(t -> from == null || newestFirst.compare(t, from) > 0)
+                .sorted(newestFirst).limit(limit).toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.TripState;
 import dev.hailway.trips.api.TripStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -47,12 +48,22 @@ class TripsController {
         }
     }
 
-    /** Operators' view of what is going on: the trips that changed last, optionally in one status. */
+    /**
+     * Operators' view of what is going on: the trips that changed last, optionally in one status; {@code after} (the
+     * last trip id of a page) gives the next page.
+     */
     @GetMapping("/api/trips")
     @PreAuthorize("hasRole('OPERATOR')")
     List<TripView> recentlyChanged(@RequestParam(required = false) TripStatus status,
+                                   @RequestParam(required = false) UUID after,
                                    @RequestParam(defaultValue = "50") int limit, JwtAuthenticationToken token) {
-        return riding.recentlyChanged(caller(token), status, limit).stream().map(TripsController::view).toList();
+        try {
+            return riding.recentlyChanged(caller(token), status, after == null ? null : new TripId(after), limit)
+                    .stream().map(TripsController::view).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Unknown page", e.getMessage(),
+                    Map.of("errors", List.of(Map.of("field", "after", "message", "no such trip"))));
+        }
     }
 
     @PostMapping("/api/trips/{id}/arrive")

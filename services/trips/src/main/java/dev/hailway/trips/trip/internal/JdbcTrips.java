@@ -15,6 +15,7 @@ import dev.hailway.trips.trip.TripState;
 import dev.hailway.trips.trip.Trips;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 final class JdbcTrips implements Trips {
@@ -130,13 +132,21 @@ final class JdbcTrips implements Trips {
     }
 
     @Override
-    public List<Trip> recentlyChanged(TripStatus status, int limit) {
-        if (status == null) {
-            return jdbc.sql("select * from trips order by updated_at desc limit :limit").param("limit", limit)
-                    .query(JdbcTrips::map).list();
-        }
-        return jdbc.sql("select * from trips where status = :status order by updated_at desc limit :limit")
-                .param("status", status.name()).param("limit", limit).query(JdbcTrips::map).list();
+    public List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable TripId after, int limit) {
+        // Keyset paging: (updated_at, id) is unique and ordered, so pages neither overlap nor skip while the trips
+        // in them stay put; an unknown "after" makes the row comparison null, hence no rows.
+        return jdbc.sql("""
+                        select * from trips
+                        where (cast(:status as text) is null or status = :status)
+                          and (cast(:after as uuid) is null
+                               or (updated_at, id) < (select updated_at, id from trips where id = :after))
+                        order by updated_at desc, id desc
+                        limit :limit
+                        """)
+                .param("status", status == null ? null : status.name(), Types.VARCHAR)
+                .param("after", after == null ? null : after.value(), Types.OTHER)
+                .param("limit", limit)
+                .query(JdbcTrips::map).list();
     }
 
     @Override
