@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.hailway.dispatch.support.Http;
-import dev.hailway.dispatch.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 class AssigningIT extends DispatchItSupport {
@@ -92,14 +92,14 @@ class AssigningIT extends DispatchItSupport {
 
         expectProblem(http.post(path, null), 401, "unauthorized");
         expectProblem(http.get("/api/offers", null), 401, "unauthorized");
-        expectProblem(http.post(path, TestTokens.token(driver.toString(), "RIDER")), 403, "forbidden");
+        expectProblem(http.post(path, TestTokens.forAccount(driver.toString(), "RIDER")), 403, "forbidden");
         expectProblem(http.post(path, TestTokens.driver(UUID.randomUUID())), 404, "not-found");
         expectProblem(http.post("/api/offers/" + UUID.randomUUID() + "/accept", TestTokens.driver(driver)), 404,
                 "not-found");
         Http.Response malformed = http.post("/api/offers/not-a-uuid/accept", TestTokens.driver(driver));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        expectProblem(http.post(path, TestTokens.token("not-a-uuid", "DRIVER")), 403, "forbidden");
+        expectProblem(http.post(path, TestTokens.forAccount("not-a-uuid", "DRIVER")), 403, "forbidden");
 
         assertThat(offersOf(tripId)).extracting(StoredOffer::status).containsExactly("PENDING");
         assertThat(liveAssignmentsOf(driver)).isZero();

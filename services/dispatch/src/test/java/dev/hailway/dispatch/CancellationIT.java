@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.UUID;
 
-import dev.hailway.dispatch.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 class CancellationIT extends DispatchItSupport {

@@ -18,7 +18,7 @@ import dev.hailway.common.api.Money;
 import dev.hailway.dispatch.api.DispatchTopics;
 import dev.hailway.dispatch.support.FakeServices;
 import dev.hailway.dispatch.support.Http;
-import dev.hailway.dispatch.support.TopicReader;
+import dev.hailway.platform.testing.TopicReader;
 import dev.hailway.drivers.api.VehicleClass;
 import dev.hailway.location.api.NearbyDriver;
 import dev.hailway.platform.events.EventEnvelope;

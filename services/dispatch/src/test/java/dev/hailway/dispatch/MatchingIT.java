@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.hailway.common.api.GeoPoint;
 import dev.hailway.common.api.Money;
 import dev.hailway.dispatch.support.Http;
-import dev.hailway.dispatch.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.platform.events.EventEnvelope;
 import dev.hailway.trips.api.TripPaid;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

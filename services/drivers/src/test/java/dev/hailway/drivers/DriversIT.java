@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.hailway.drivers.api.DriverTopics;
 import dev.hailway.drivers.support.Http;
-import dev.hailway.drivers.support.TestTokens;
-import dev.hailway.drivers.support.TopicReader;
+import dev.hailway.platform.testing.TestTokens;
+import dev.hailway.platform.testing.TopicReader;
 import dev.hailway.identity.api.AccountRegistered;
 import dev.hailway.identity.api.IdentityTopics;
 import dev.hailway.identity.api.Role;

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import dev.hailway.history.support.HistoryItSupport;
-import dev.hailway.history.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -15,7 +15,7 @@ import dev.hailway.dispatch.api.DriverAssigned;
 import dev.hailway.dispatch.api.OfferMade;
 import dev.hailway.drivers.api.VehicleClass;
 import dev.hailway.history.support.HistoryItSupport;
-import dev.hailway.history.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.payments.api.CancellationFeeCharged;
 import dev.hailway.payments.api.PaymentCaptured;
 import dev.hailway.payments.api.PaymentTopics;

@@ -14,7 +14,7 @@ import dev.hailway.common.api.Money;
 import dev.hailway.dispatch.api.DispatchTopics;
 import dev.hailway.dispatch.api.OfferDeclined;
 import dev.hailway.history.support.HistoryItSupport;
-import dev.hailway.history.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.payments.api.PaymentCaptured;
 import dev.hailway.payments.api.PaymentTopics;
 import dev.hailway.trips.api.TripDriverAssigned;

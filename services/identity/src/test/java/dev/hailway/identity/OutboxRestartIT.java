@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hailway.identity.api.IdentityTopics;
 import dev.hailway.identity.support.Http;
-import dev.hailway.identity.support.TopicReader;
+import dev.hailway.platform.testing.TopicReader;
 import dev.hailway.platform.infra.DatabaseCredentials;
 import dev.hailway.platform.testing.SharedInfrastructure;
 import java.net.ServerSocket;

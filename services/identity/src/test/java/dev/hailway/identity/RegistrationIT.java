@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hailway.identity.api.AccountRegistered;
 import dev.hailway.identity.api.IdentityTopics;
 import dev.hailway.identity.support.Http;
-import dev.hailway.identity.support.TopicReader;
+import dev.hailway.platform.testing.TopicReader;
 import dev.hailway.platform.testing.EmbeddedInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.hailway.common.api.GeoPoint;
 import dev.hailway.location.support.Http;
-import dev.hailway.location.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.platform.events.EventEnvelope;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,7 +15,7 @@ import dev.hailway.drivers.api.DriverTopics;
 import dev.hailway.drivers.api.DriverWentOffline;
 import dev.hailway.drivers.api.DriverWentOnline;
 import dev.hailway.drivers.api.VehicleClass;
-import dev.hailway.location.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.platform.events.EventEnvelope;
 import dev.hailway.trips.api.CancellationReason;
 import dev.hailway.trips.api.TripCancelled;

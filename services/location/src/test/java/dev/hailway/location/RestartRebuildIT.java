@@ -17,7 +17,7 @@ import dev.hailway.drivers.api.VehicleClass;
 import dev.hailway.location.index.DriverIndex;
 import dev.hailway.location.index.Position;
 import dev.hailway.location.support.Http;
-import dev.hailway.location.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.platform.events.EventEnvelope;
 import dev.hailway.platform.infra.DatabaseCredentials;
 import dev.hailway.platform.testing.SharedInfrastructure;

@@ -8,7 +8,7 @@ import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.api.TripTopics;
 import dev.hailway.trips.support.Http;
 import dev.hailway.trips.support.TestKeys;
-import dev.hailway.trips.support.TopicReader;
+import dev.hailway.platform.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

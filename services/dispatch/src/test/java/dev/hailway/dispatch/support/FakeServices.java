@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hailway.location.api.NearbyDriver;
 import dev.hailway.location.api.NearbyDrivers;
+import dev.hailway.platform.testing.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,7 +53,7 @@ public final class FakeServices {
                 return;
             }
             respond(exchange, 200, JSON.writeValueAsString(Map.of(
-                    "accessToken", TestTokens.token("service:dispatch", "SERVICE"), "expiresIn", 900)));
+                    "accessToken", TestTokens.forAccount("service:dispatch", "SERVICE"), "expiresIn", 900)));
         });
         server.createContext(NearbyDrivers.PATH, this::nearby);
         server.start();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hailway.payments.support.Http;
 import dev.hailway.payments.support.IntegrationSupport;
-import dev.hailway.payments.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.hailway.pricing.support;
 
 import dev.hailway.platform.events.EventEnvelope;
 import dev.hailway.platform.testing.EmbeddedInfrastructure;
+import dev.hailway.platform.testing.TestTokens;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,7 +15,7 @@ import dev.hailway.pricing.fares.FareRules;
 import dev.hailway.pricing.fares.RouteEstimator;
 import dev.hailway.pricing.support.IntegrationSupport;
 import dev.hailway.pricing.support.Places;
-import dev.hailway.pricing.support.TestTokens;
+import dev.hailway.platform.testing.TestTokens;
 import dev.hailway.pricing.surge.Cells;
 import dev.hailway.trips.api.TripRequested;
 import dev.hailway.trips.api.TripTopics;

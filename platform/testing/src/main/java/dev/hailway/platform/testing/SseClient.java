@@ -1,4 +1,4 @@
-package dev.hailway.notifications.support;
+package dev.hailway.platform.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,15 +1,5 @@
-package dev.hailway.payments.support;
+package dev.hailway.platform.testing;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +14,22 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Access tokens as identity issues them, signed by a test key whose JWKS a tiny HTTP server publishes. */
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Access tokens as identity issues them (RS256, {@code typ: at+jwt}, {@code kid}, identity's issuer and the API's
+ * audience, 15 minutes), signed by a key made for this test JVM. A service under test trusts it when its
+ * {@code hailway.security.jwks-uri} is {@link #jwksUri()}, which a tiny HTTP server answers with that key's JWKS.
+ */
 public final class TestTokens {
 
     private static final String KID = "test-key";
@@ -34,6 +39,7 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** Where the test key's JWKS is published; the server starts on first use and lives as long as the JVM. */
     public static synchronized String jwksUri() {
         if (server == null) {
             try {
@@ -41,13 +47,12 @@ public final class TestTokens {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            byte[] jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) KEY.getPublic()).keyID(KID).build())
-                    .toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = jwks().getBytes(StandardCharsets.UTF_8);
             server.createContext("/jwks", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, jwks.length);
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(jwks);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
                 }
             });
             server.start();
@@ -55,12 +60,22 @@ public final class TestTokens {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
     }
 
+    /** The JWKS document itself, for a test that serves identity's endpoints from its own fake. */
+    public static String jwks() {
+        return new JWKSet(new RSAKey.Builder((RSAPublicKey) KEY.getPublic()).keyID(KID).build()).toString();
+    }
+
     public static String forAccount(UUID account, String... roles) {
+        return forAccount(account.toString(), roles);
+    }
+
+    /** Any subject, such as a service's {@code service:<name>}. */
+    public static String forAccount(String subject, String... roles) {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("hailway-identity")
                 .audience("hailway-api")
-                .subject(account.toString())
+                .subject(subject)
                 .claim("roles", List.of(roles))
                 .claim("email", "someone@example.com")
                 .issueTime(Date.from(now))
@@ -68,8 +83,8 @@ public final class TestTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
-                    .keyID(KID).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .type(new JOSEObjectType("at+jwt")).keyID(KID).build(), claims);
             jwt.sign(new RSASSASigner(KEY.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -77,8 +92,22 @@ public final class TestTokens {
         }
     }
 
+    /** A token of a new account with these roles. */
     public static String of(String... roles) {
         return forAccount(UUID.randomUUID(), roles);
+    }
+
+    public static String driver(UUID driverId) {
+        return forAccount(driverId, "DRIVER");
+    }
+
+    public static String rider() {
+        return of("RIDER");
+    }
+
+    /** A service's token: {@code sub = service:<clientId>} and the role SERVICE, as identity issues it. */
+    public static String service(String clientId) {
+        return forAccount("service:" + clientId, "SERVICE");
     }
 
     private static KeyPair rsa() {
