@@ -40,19 +40,18 @@ final class JdbcLedger implements Ledger {
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("trip " + entry.tripId() + " already has a " + entry.kind() + " entry", e);
         }
-        int position = 0;
-        for (JournalLine line : entry.lines()) {
-            jdbc.sql("""
-                    insert into journal_lines (entry_id, position, account, amount, currency)
-                    values (:entry, :position, :account, :amount, :currency)
-                    """)
-                    .param("entry", entry.id())
-                    .param("position", position++)
-                    .param("account", line.account().name())
-                    .param("amount", line.amount().amount())
-                    .param("currency", line.amount().currency())
-                    .update();
-        }
+        // All lines in one statement (one round trip); the deferred trigger still checks the balance at commit.
+        List<JournalLine> lines = entry.lines();
+        jdbc.sql("""
+                insert into journal_lines (entry_id, position, account, amount, currency)
+                select :entry, line.position - 1, line.account, line.amount, line.currency
+                from unnest(:accounts, :amounts, :currencies) with ordinality as line(account, amount, currency, position)
+                """)
+                .param("entry", entry.id())
+                .param("accounts", lines.stream().map(line -> line.account().name()).toArray(String[]::new))
+                .param("amounts", lines.stream().map(line -> line.amount().amount()).toArray(Long[]::new))
+                .param("currencies", lines.stream().map(line -> line.amount().currency()).toArray(String[]::new))
+                .update();
     }
 
     @Override

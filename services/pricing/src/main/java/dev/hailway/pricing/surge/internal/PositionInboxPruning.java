@@ -16,9 +16,24 @@ class PositionInboxPruning {
         this.jdbc = jdbc;
     }
 
+    /** Rows per delete: ten minutes of pings from a few thousand drivers, in short transactions. */
+    static final int BATCH = 5_000;
+
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void prune() {
-        jdbc.sql("delete from inbox where event_type = 'DriverPositionReported' and received_at < now() - interval '1 hour'")
+        while (pruneBatch() == BATCH) {
+            // More to go: each batch commits on its own, so no single transaction holds many row locks or much WAL.
+        }
+    }
+
+    int pruneBatch() {
+        return jdbc.sql("""
+                        delete from inbox where event_id in (
+                            select event_id from inbox
+                            where event_type = 'DriverPositionReported' and received_at < now() - interval '1 hour'
+                            limit :batch)
+                        """)
+                .param("batch", BATCH)
                 .update();
     }
 }
