@@ -15,10 +15,10 @@ import dev.hailway.trips.trip.TripState;
 import dev.hailway.trips.trip.Trips;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -134,19 +134,25 @@ final class JdbcTrips implements Trips {
     @Override
     public List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable TripId after, int limit) {
         // Keyset paging: (updated_at, id) is unique and ordered, so pages neither overlap nor skip while the trips
-        // in them stay put; an unknown "after" makes the row comparison null, hence no rows.
-        return jdbc.sql("""
-                        select * from trips
-                        where (cast(:status as text) is null or status = :status)
-                          and (cast(:after as uuid) is null
-                               or (updated_at, id) < (select updated_at, id from trips where id = :after))
-                        order by updated_at desc, id desc
-                        limit :limit
-                        """)
-                .param("status", status == null ? null : status.name(), Types.VARCHAR)
-                .param("after", after == null ? null : after.value(), Types.OTHER)
-                .param("limit", limit)
-                .query(JdbcTrips::map).list();
+        // in them stay put; an unknown "after" makes the row comparison null, hence no rows. The conditions are
+        // put together here rather than as "(:x is null or ...)", which would keep a prepared plan off the indexes.
+        List<String> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (after != null) {
+            conditions.add("(updated_at, id) < (select updated_at, id from trips where id = :after)");
+        }
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+        var query = jdbc.sql("select * from trips " + where + " order by updated_at desc, id desc limit :limit")
+                .param("limit", limit);
+        if (status != null) {
+            query = query.param("status", status.name());
+        }
+        if (after != null) {
+            query = query.param("after", after.value());
+        }
+        return query.query(JdbcTrips::map).list();
     }
 
     @Override
