@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hailway.logging.format=plain",
         "hailway.pricing.surge.interval=1h",
+        "hailway.pricing.quotes.keys.check-interval=1h",
         "hailway.events.partitions=1"})
 @EmbeddedInfrastructure(database = "pricing")
 public abstract class IntegrationSupport {

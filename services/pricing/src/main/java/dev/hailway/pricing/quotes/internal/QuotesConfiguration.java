@@ -11,14 +11,23 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.transaction.support.TransactionOperations;
 
 @Configuration(proxyBeanMethods = false)
 class QuotesConfiguration {
 
     @Bean
-    QuoteKeyRing quoteKeyRing(JdbcClient jdbc, TransactionOperations transactions) {
-        return new QuoteKeyRing(jdbc, transactions);
+    QuoteKeyRing quoteKeyRing(JdbcClient jdbc, TransactionOperations transactions, QuoteSettings settings,
+                              Clock clock) {
+        return new QuoteKeyRing(jdbc, transactions, settings, clock.instant());
+    }
+
+    /** Every instance reloads the keys, so each publishes a new key before any signs with it (see QuoteKeyRing). */
+    @Bean
+    SchedulingConfigurer quoteKeyRotation(QuoteKeyRing keys, QuoteSettings settings, Clock clock) {
+        return registrar -> registrar.addFixedDelayTask(() -> keys.refresh(clock.instant()),
+                settings.keys().checkInterval());
     }
 
     @Bean
