@@ -138,6 +138,53 @@ class NotificationStreamIT {
     }
 
     @Test
+    void aClientThatReconnectsWithItsLastEventIdGetsWhatItMissed() throws Exception {
+        UUID rider = UUID.randomUUID();
+        String token = TestTokens.forAccount(rider, "RIDER");
+        UUID trip = UUID.randomUUID();
+        String lastSeen;
+        try (SseClient first = SseClient.open(url(), token)) {
+            UUID warmUp = awaitLiveConsumer(rider, first);
+            publish(TripTopics.TRIPS, trip, requested(trip, rider));
+            await().atMost(TIMEOUT).until(() -> ownEvents(first, warmUp).size() == 1);
+            lastSeen = ownEvents(first, warmUp).getFirst().id();
+        }
+        // While that client is away, another of the rider's devices shows when the next event has been pushed.
+        UUID driver = UUID.randomUUID();
+        try (SseClient witness = SseClient.open(url(), token)) {
+            publish(TripTopics.TRIPS, trip, new TripDriverAssigned(trip, rider, driver, Instant.now()));
+            await().atMost(TIMEOUT).until(() -> hasEvent(witness, "TripDriverAssigned"));
+        }
+
+        try (SseClient back = SseClient.open(url(), token, Map.of("Last-Event-ID", lastSeen))) {
+            await().atMost(TIMEOUT).until(() -> hasEvent(back, "TripDriverAssigned"));
+            assertThat(back.events()).extracting(SseClient.Event::name).containsExactly("TripDriverAssigned");
+            assertThat(mapper.readTree(back.events().getFirst().data()).path("driverId").asString())
+                    .isEqualTo(driver.toString());
+        }
+    }
+
+    @Test
+    void aClientWhoseLastEventIsNotKeptIsToldToReloadAndAMalformedOneIsRefused() throws Exception {
+        String token = TestTokens.forAccount(UUID.randomUUID(), "RIDER");
+        try (SseClient back = SseClient.open(url(), token, Map.of("Last-Event-ID", UUID.randomUUID().toString()))) {
+            await().atMost(TIMEOUT).until(() -> hasEvent(back, "resync"));
+            assertThat(back.events().getFirst().name()).isEqualTo("resync");
+        }
+
+        HttpResponse<String> malformed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url()))
+                .header("Authorization", "Bearer " + token).header("Last-Event-ID", "not-an-id").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(malformed.body()).path("type").asString())
+                .isEqualTo("https://hailway.dev/problems/validation");
+    }
+
+    private static boolean hasEvent(SseClient stream, String name) {
+        return stream.events().stream().anyMatch(event -> name.equals(event.name()));
+    }
+
+    @Test
     void aFourthStreamOfOneAccountIsRefused() throws Exception {
         UUID rider = UUID.randomUUID();
         String token = TestTokens.forAccount(rider, "RIDER");

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,11 +27,17 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(String url, String token) throws Exception {
+        return open(url, token, Map.of());
+    }
+
+    /** With more request headers, such as the {@code Last-Event-ID} of a client that comes back. */
+    public static SseClient open(String url, String token, Map<String, String> headers) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .GET().build();
+                .header("Accept", "text/event-stream");
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .get(30, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {

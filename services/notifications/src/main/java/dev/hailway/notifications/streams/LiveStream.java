@@ -10,5 +10,8 @@ public interface LiveStream {
     /** Keeps proxies from closing an idle connection and finds clients that left without saying so. */
     void heartbeat() throws IOException;
 
+    /** Tells a client that came back that what it missed is not kept: it should reload the current state. */
+    void resync() throws IOException;
+
     void close();
 }

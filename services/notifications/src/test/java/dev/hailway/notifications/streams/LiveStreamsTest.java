@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class LiveStreamsTest {
 
-    final LiveStreams streams = new LiveStreams(2);
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    final LiveStreams streams = new LiveStreams(2, new RecentNotifications(3, Duration.ofMinutes(5)), clock);
     final UUID alice = UUID.randomUUID();
     final UUID bob = UUID.randomUUID();
 
@@ -32,6 +38,49 @@ class LiveStreamsTest {
         assertThat(phone.received).containsExactly(forAlice);
         assertThat(laptop.received).containsExactly(forAlice);
         assertThat(bobs.received).isEmpty();
+    }
+
+    @Test
+    void aClientThatComesBackGetsWhatItMissedThenWhatFollows() throws Exception {
+        var before = new RecordingStream();
+        streams.open(alice, before);
+        Notification seen = notification(alice);
+        streams.deliver(List.of(seen));
+        streams.remove(alice, before);
+        Notification missed = notification(alice);
+        Notification forBob = notification(bob);
+        streams.deliver(List.of(missed, forBob));
+
+        var back = new RecordingStream();
+        boolean resumed = streams.resume(alice, back, seen.id());
+        Notification next = notification(alice);
+        streams.deliver(List.of(next));
+
+        assertThat(resumed).isTrue();
+        assertThat(back.received).containsExactly(missed, next);
+        assertThat(back.resyncs).isZero();
+    }
+
+    @Test
+    void aClientWhoseLastEventIsNoLongerKeptIsToldToReload() throws Exception {
+        Notification old = notification(alice);
+        streams.deliver(List.of(old));
+        clock.advance(Duration.ofMinutes(6));
+        var tooLate = new RecordingStream();
+        Notification pushedOut = notification(bob);
+        streams.deliver(List.of(pushedOut, notification(bob), notification(bob), notification(bob)));
+        var bobBack = new RecordingStream();
+        var unknown = new RecordingStream();
+
+        assertThat(streams.resume(alice, tooLate, old.id())).isFalse();
+        assertThat(streams.resume(bob, bobBack, pushedOut.id())).as("only the last 3 are kept").isFalse();
+        assertThat(streams.resume(alice, unknown, UUID.randomUUID())).isFalse();
+
+        assertThat(tooLate.received).isEmpty();
+        assertThat(tooLate.resyncs).isEqualTo(1);
+        assertThat(bobBack.resyncs).isEqualTo(1);
+        assertThat(unknown.resyncs).isEqualTo(1);
+        assertThat(streams.openStreams(alice)).as("the stream stays open for what follows").isEqualTo(2);
     }
 
     @Test
@@ -97,6 +146,7 @@ class LiveStreamsTest {
         volatile boolean failing;
         volatile boolean closed;
         volatile int heartbeats;
+        volatile int resyncs;
 
         @Override
         public void send(Notification notification) throws IOException {
@@ -115,8 +165,43 @@ class LiveStreamsTest {
         }
 
         @Override
+        public void resync() throws IOException {
+            if (failing) {
+                throw new IOException("broken pipe");
+            }
+            resyncs++;
+        }
+
+        @Override
         public void close() {
             closed = true;
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.hailway.notifications.streams.internal;
 
 import java.io.IOException;
+import java.util.Map;
 
 import dev.hailway.notifications.streams.LiveStream;
 import dev.hailway.notifications.streams.Notification;
@@ -9,6 +10,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A {@link LiveStream} over Server-Sent Events. */
 final class SseLiveStream implements LiveStream {
+
+    static final String RESYNC = "resync";
 
     private final SseEmitter emitter;
 
@@ -27,6 +30,14 @@ final class SseLiveStream implements LiveStream {
     @Override
     public void heartbeat() throws IOException {
         emitter.send(SseEmitter.event().comment("heartbeat"));
+    }
+
+    /** No {@code id}: the client keeps the last one it had. */
+    @Override
+    public void resync() throws IOException {
+        emitter.send(SseEmitter.event().name(RESYNC)
+                .data(Map.of("reason", "missed events are not kept any more; reload the current state"),
+                        MediaType.APPLICATION_JSON));
     }
 
     @Override

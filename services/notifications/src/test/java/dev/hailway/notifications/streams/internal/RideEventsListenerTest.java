@@ -2,16 +2,19 @@ package dev.hailway.notifications.streams.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.hailway.notifications.streams.LiveStreams;
 import dev.hailway.notifications.streams.Notification;
+import dev.hailway.notifications.streams.RecentNotifications;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class RideEventsListenerTest {
 
-    final RideEventsListener listener = new RideEventsListener(new LiveStreams(3), JsonMapper.builder().build());
+    final RideEventsListener listener = new RideEventsListener(new LiveStreams(3, new RecentNotifications(10, Duration.ofMinutes(5)), Clock.systemUTC()), JsonMapper.builder().build());
     final UUID id = UUID.randomUUID();
     final UUID trip = UUID.randomUUID();
     final UUID rider = UUID.randomUUID();
