@@ -115,6 +115,14 @@ public final class LiveStreams {
         });
     }
 
+    /**
+     * Ends every stream (the instance is stopping): a stream never ends by itself, so graceful shutdown would
+     * otherwise wait its whole timeout for them. Clients reconnect, with their last event id, to another instance.
+     */
+    public void closeAll() {
+        byAccount.forEach((account, streams) -> streams.forEach(stream -> drop(account, stream)));
+    }
+
     public int openStreams(UUID account) {
         List<LiveStream> streams = byAccount.get(account);
         return streams == null ? 0 : streams.size();

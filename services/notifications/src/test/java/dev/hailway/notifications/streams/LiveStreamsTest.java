@@ -84,6 +84,20 @@ class LiveStreamsTest {
     }
 
     @Test
+    void closingAllEndsEveryStreamSoThatShutdownNeedNotWait() {
+        var phone = new RecordingStream();
+        var bobs = new RecordingStream();
+        streams.open(alice, phone);
+        streams.open(bob, bobs);
+
+        streams.closeAll();
+
+        assertThat(phone.closed).isTrue();
+        assertThat(bobs.closed).isTrue();
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
     void refusesAStreamBeyondTheLimitPerAccount() {
         streams.open(alice, new RecordingStream());
         streams.open(alice, new RecordingStream());

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +23,33 @@ class StreamsConfiguration {
                 .description("Live streams open on this instance")
                 .register(meters);
         return streams;
+    }
+
+    /**
+     * Stops before the web server's graceful shutdown (a higher phase stops first), so that it does not wait for
+     * streams that never end by themselves.
+     */
+    @Bean
+    SmartLifecycle closeStreamsOnShutdown(LiveStreams streams) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                streams.closeAll();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
     }
 
     @Bean
