@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import dev.hailway.platform.testing.SseClient;
 import dev.hailway.runtime.Platform;
 
-/** The live side of a ride, through the gateway: the rider's stream follows the trip, the driver's shows offers. */
+/**
+ * The live side of a ride, through the gateway: the rider's stream follows the trip, the driver's shows offers, and a
+ * stream that reconnects with its last event id gets what it missed.
+ */
 @ExtendWith(PlatformExtension.class)
 class WatchingARideIT {
 
@@ -58,6 +62,15 @@ class WatchingARideIT {
                     "TripDriverAssigned", "TripDriverArrived", "TripStarted", "TripCompleted", "TripPaid");
             assertThat(riderStream.events()).as("no offer reaches a rider").noneMatch(event -> "OfferMade".equals(event.name()));
             assertThat(namesFor(otherStream, trip.id())).as("another rider sees nothing of this trip").isEmpty();
+
+            // The rider's phone dropped the connection after the assignment: back, it gets the rest, in order.
+            SseClient.Event lastSeen = awaitEvent(riderStream, "TripDriverAssigned", trip.id());
+            try (SseClient back = SseClient.open(platform.gatewayUrl() + STREAM, rider.account.accessToken(),
+                    Map.of("Last-Event-ID", lastSeen.id()))) {
+                awaitEvent(back, "TripPaid", trip.id());
+                assertThat(namesFor(back, trip.id())).containsExactly(
+                        "TripDriverArrived", "TripStarted", "TripCompleted", "TripPaid");
+            }
         }
         driver.goOffline();
     }
