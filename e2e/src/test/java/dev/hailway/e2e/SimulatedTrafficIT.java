@@ -97,28 +97,25 @@ class SimulatedTrafficIT {
                 assertThat(historyByStatus(operator)).isEqualTo(tripsByStatus));
     }
 
-    /** Every trip id in every status that has any, paging through the operators' list. */
+    /** Every trip id in every status that has any, following the operators' list from page to page. */
     private Map<String, List<String>> tripIdsByStatus(String operator) {
         Map<String, List<String>> byStatus = new LinkedHashMap<>();
         for (String status : STATUSES) {
             List<String> ids = new ArrayList<>();
-            List<String> page = page(operator, status, null);
-            while (!page.isEmpty()) {
-                ids.addAll(page);
-                page = page(operator, status, page.getLast());
+            String next = "/api/trips?status=" + status + "&limit=100";
+            while (next != null) {
+                Api.Response page = api.get(next, operator);
+                assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                page.json().valueStream().map(trip -> trip.get("tripId").asString()).forEach(ids::add);
+                String link = page.header("Link");
+                next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
             }
+            assertThat(ids).as(status).doesNotHaveDuplicates();
             if (!ids.isEmpty()) {
                 byStatus.put(status, ids);
             }
         }
         return byStatus;
-    }
-
-    private List<String> page(String operator, String status, String after) {
-        Api.Response trips = api.get("/api/trips?status=" + status + "&limit=100" + (after == null ? "" : "&after=" + after),
-                operator);
-        assertThat(trips.status()).as(trips.toString()).isEqualTo(200);
-        return trips.json().valueStream().map(trip -> trip.get("tripId").asString()).toList();
     }
 
     private Map<UUID, Long> capturesByTrip() throws SQLException {

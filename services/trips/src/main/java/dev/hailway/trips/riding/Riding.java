@@ -4,6 +4,7 @@ import dev.hailway.common.api.Money;
 import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.trip.ChangingTrips;
 import dev.hailway.trips.trip.Decision;
+import dev.hailway.trips.trip.ListPosition;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.Trips;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Riding {
 
-    static final int MAX_LIST = 100;
+    public static final int MAX_LIST = 100;
 
     private final Trips trips;
     private final ChangingTrips changing;
@@ -40,17 +41,14 @@ public final class Riding {
 
     /**
      * For operators: the trips that changed last, in one status or in any, a page at a time: the next page starts
-     * after the last trip of this one.
+     * after the last trip of this one ({@link ListPosition#of}).
      *
-     * @throws TripNotFound            for anyone else
-     * @throws IllegalArgumentException when {@code after} is not a trip
+     * @throws TripNotFound for anyone else
      */
-    public List<Trip> recentlyChanged(Caller caller, @Nullable TripStatus status, @Nullable TripId after, int limit) {
+    public List<Trip> recentlyChanged(Caller caller, @Nullable TripStatus status, @Nullable ListPosition after,
+                                      int limit) {
         if (!caller.isOperator()) {
             throw new TripNotFound();
-        }
-        if (after != null && trips.find(after).isEmpty()) {
-            throw new IllegalArgumentException("after: no such trip");
         }
         return trips.recentlyChanged(status, after, Math.clamp(limit, 1, MAX_LIST));
     }

@@ -31,10 +31,10 @@ public interface Trips {
     List<TripId> flagCaptureOverdue(Instant cutoff, Instant now);
 
     /**
-     * The most recently changed trips, in {@code status} when it is given; with {@code after}, those that come after
-     * that trip in this order (the next page). An {@code after} trip that does not exist gives no trips.
+     * The most recently changed trips, newest first (by {@code updatedAt}, then id), in {@code status} when it is
+     * given; with {@code after}, only those after that position (the next page).
      */
-    List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable TripId after, int limit);
+    List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable ListPosition after, int limit);
 
     /** How many trips are in each status that is not terminal. */
     Map<TripStatus, Long> countActiveByStatus();

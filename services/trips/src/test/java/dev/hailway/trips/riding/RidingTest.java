@@ -10,6 +10,7 @@ import dev.hailway.trips.api.TripCancelled;
 import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.trip.ChangingTrips;
 import dev.hailway.trips.trip.InMemoryTrips;
+import dev.hailway.trips.trip.ListPosition;
 import dev.hailway.trips.trip.RecordingTripEvents;
 import dev.hailway.trips.trip.TripFixtures;
 import dev.hailway.trips.trip.TripMetrics;
@@ -102,8 +103,9 @@ class RidingTest {
         assertThat(riding.recentlyChanged(OPERATOR, TripStatus.DRIVER_ASSIGNED, null, 10)).containsExactly(trip);
         assertThat(riding.recentlyChanged(OPERATOR, null, null, 1000)).hasSize(2);
         assertThatThrownBy(() -> riding.recentlyChanged(THE_RIDER, null, null, 10)).isInstanceOf(TripNotFound.class);
-        assertThatThrownBy(() -> riding.recentlyChanged(OPERATOR, null, new dev.hailway.trips.trip.TripId(
-                UUID.randomUUID()), 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after");
+        var newestFirst = riding.recentlyChanged(OPERATOR, null, null, 1000);
+        assertThat(riding.recentlyChanged(OPERATOR, null, ListPosition.of(newestFirst.getFirst()), 1000))
+                .containsExactly(newestFirst.getLast());
     }
 
     @Test

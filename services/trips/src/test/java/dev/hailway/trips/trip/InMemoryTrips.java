@@ -69,15 +69,11 @@ public final class InMemoryTrips implements Trips {
     }
 
     @Override
-    public List<Trip> recentlyChanged(TripStatus status, TripId after, int limit) {
+    public List<Trip> recentlyChanged(TripStatus status, ListPosition after, int limit) {
         Comparator<Trip> newestFirst = Comparator.comparing(Trip::updatedAt)
                 .thenComparing(trip -> trip.id().value()).reversed();
-        Trip from = after == null ? null : trips.get(after);
-        if (after != null && from == null) {
-            return List.of();
-        }
         return trips.values().stream().filter(t -> status == null || t.status() == status)
-                .filter(t -> from == null || newestFirst.compare(t, from) > 0)
+                .filter(t -> after == null || after.isBefore(t))
                 .sorted(newestFirst).limit(limit).toList();
     }
 

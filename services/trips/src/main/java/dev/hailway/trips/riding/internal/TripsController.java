@@ -2,22 +2,26 @@ package dev.hailway.trips.riding.internal;
 
 import dev.hailway.platform.web.ProblemException;
 import dev.hailway.platform.web.Problems;
+import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.api.TripView;
 import dev.hailway.trips.riding.Caller;
 import dev.hailway.trips.riding.MoveRefused;
 import dev.hailway.trips.riding.Riding;
 import dev.hailway.trips.riding.TripNotFound;
+import dev.hailway.trips.trip.ListPosition;
 import dev.hailway.trips.trip.Trip;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.TripState;
-import dev.hailway.trips.api.TripStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 class TripsController {
@@ -49,21 +54,25 @@ class TripsController {
     }
 
     /**
-     * Operators' view of what is going on: the trips that changed last, optionally in one status; {@code after} (the
-     * last trip id of a page) gives the next page.
+     * Operators' view of what is going on: the trips that changed last, newest first, optionally in one status. A
+     * full page carries {@code Link: <...>; rel="next"} (RFC 8288) with an opaque cursor for the next one.
      */
     @GetMapping("/api/trips")
     @PreAuthorize("hasRole('OPERATOR')")
-    List<TripView> recentlyChanged(@RequestParam(required = false) TripStatus status,
-                                   @RequestParam(required = false) UUID after,
-                                   @RequestParam(defaultValue = "50") int limit, JwtAuthenticationToken token) {
-        try {
-            return riding.recentlyChanged(caller(token), status, after == null ? null : new TripId(after), limit)
-                    .stream().map(TripsController::view).toList();
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Unknown page", e.getMessage(),
-                    Map.of("errors", List.of(Map.of("field", "after", "message", "no such trip"))));
+    ResponseEntity<List<TripView>> recentlyChanged(@RequestParam(required = false) TripStatus status,
+                                                   @RequestParam(required = false) String cursor,
+                                                   @RequestParam(defaultValue = "50") int limit,
+                                                   JwtAuthenticationToken token, HttpServletRequest request) {
+        ListPosition after = cursor == null ? null : ListCursors.decode(cursor);
+        List<Trip> page = riding.recentlyChanged(caller(token), status, after, limit);
+        var response = ResponseEntity.ok();
+        if (!page.isEmpty() && page.size() >= Math.min(Math.max(limit, 1), Riding.MAX_LIST)) {
+            String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                    .replaceQueryParam("cursor", ListCursors.encode(ListPosition.of(page.getLast())))
+                    .build().toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
+        return response.body(page.stream().map(TripsController::view).toList());
     }
 
     @PostMapping("/api/trips/{id}/arrive")

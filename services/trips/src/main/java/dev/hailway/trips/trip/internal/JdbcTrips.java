@@ -7,6 +7,7 @@ import dev.hailway.trips.api.CancellationReason;
 import dev.hailway.trips.api.TripStatus;
 import dev.hailway.trips.trip.Decision;
 import dev.hailway.trips.trip.DriverId;
+import dev.hailway.trips.trip.ListPosition;
 import dev.hailway.trips.trip.QuoteId;
 import dev.hailway.trips.trip.RiderId;
 import dev.hailway.trips.trip.Trip;
@@ -132,16 +133,15 @@ final class JdbcTrips implements Trips {
     }
 
     @Override
-    public List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable TripId after, int limit) {
-        // Keyset paging: (updated_at, id) is unique and ordered, so pages neither overlap nor skip while the trips
-        // in them stay put; an unknown "after" makes the row comparison null, hence no rows. The conditions are
-        // put together here rather than as "(:x is null or ...)", which would keep a prepared plan off the indexes.
+    public List<Trip> recentlyChanged(@Nullable TripStatus status, @Nullable ListPosition after, int limit) {
+        // Keyset paging on (updated_at, id), which is unique and ordered. The conditions are put together here
+        // rather than as "(:x is null or ...)", which would keep a prepared plan off the indexes.
         List<String> conditions = new ArrayList<>();
         if (status != null) {
             conditions.add("status = :status");
         }
         if (after != null) {
-            conditions.add("(updated_at, id) < (select updated_at, id from trips where id = :after)");
+            conditions.add("(updated_at, id) < (:afterUpdatedAt, :afterId)");
         }
         String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
         var query = jdbc.sql("select * from trips " + where + " order by updated_at desc, id desc limit :limit")
@@ -150,7 +150,7 @@ final class JdbcTrips implements Trips {
             query = query.param("status", status.name());
         }
         if (after != null) {
-            query = query.param("after", after.value());
+            query = query.param("afterUpdatedAt", timestamp(after.updatedAt())).param("afterId", after.id().value());
         }
         return query.query(JdbcTrips::map).list();
     }
