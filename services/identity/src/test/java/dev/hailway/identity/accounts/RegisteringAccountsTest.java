@@ -8,7 +8,7 @@ import dev.hailway.identity.api.AccountRegistered;
 import dev.hailway.identity.api.Role;
 import dev.hailway.identity.support.FastHasher;
 import dev.hailway.identity.support.InMemoryAccounts;
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

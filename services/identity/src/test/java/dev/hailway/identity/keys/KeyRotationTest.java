@@ -3,7 +3,7 @@ package dev.hailway.identity.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;

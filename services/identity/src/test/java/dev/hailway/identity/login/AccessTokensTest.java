@@ -6,7 +6,7 @@ import dev.hailway.identity.accounts.Account;
 import dev.hailway.identity.accounts.AccountId;
 import dev.hailway.identity.accounts.EmailAddress;
 import dev.hailway.identity.api.Role;
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

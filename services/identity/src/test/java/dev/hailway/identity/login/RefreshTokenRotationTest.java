@@ -6,7 +6,7 @@ import dev.hailway.identity.accounts.AccountId;
 import dev.hailway.identity.login.RefreshTokenRotation.Reason;
 import dev.hailway.identity.login.RefreshTokenRotation.Rejected;
 import dev.hailway.identity.login.RefreshTokenRotation.Rotated;
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;

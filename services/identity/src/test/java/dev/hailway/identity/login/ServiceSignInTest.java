@@ -3,7 +3,7 @@ package dev.hailway.identity.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

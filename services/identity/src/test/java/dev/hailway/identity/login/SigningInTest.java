@@ -10,7 +10,7 @@ import dev.hailway.identity.login.SigningIn.RefreshResult.Refreshed;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refused;
 import dev.hailway.identity.support.FastHasher;
 import dev.hailway.identity.support.InMemoryAccounts;
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

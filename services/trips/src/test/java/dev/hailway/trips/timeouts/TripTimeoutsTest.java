@@ -2,6 +2,7 @@ package dev.hailway.trips.timeouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hailway.platform.testing.MutableClock;
 import dev.hailway.trips.api.CancellationReason;
 import dev.hailway.trips.api.TripCancelled;
 import dev.hailway.trips.api.TripStatus;
@@ -13,11 +14,7 @@ import dev.hailway.trips.trip.RecordingTripEvents;
 import dev.hailway.trips.trip.TripFixtures;
 import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.TripMetrics;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,7 @@ class TripTimeoutsTest {
     private final InMemoryTrips trips = new InMemoryTrips();
     private final RecordingTripEvents events = new RecordingTripEvents();
     private final List<TripId> flagged = new ArrayList<>();
-    private final MovableClock clock = new MovableClock(TripFixtures.T0);
+    private final MutableClock clock = new MutableClock(TripFixtures.T0);
     private final TripMetrics metrics = new TripMetrics() {
         @Override
         public void moved(Decision.Move move) {
@@ -55,11 +52,11 @@ class TripTimeoutsTest {
         var authorized = trips.given(TripFixtures.in(TripStatus.PAYMENT_AUTHORIZED));
         var assigned = trips.given(TripFixtures.in(TripStatus.DRIVER_ASSIGNED));
 
-        clock.now = TripFixtures.T0.plusSeconds(1);
+        clock.set(TripFixtures.T0.plusSeconds(1));
         assertThat(sweep()).containsExactly(requested.id());
-        clock.now = TripFixtures.T0.plusSeconds(2);
+        clock.set(TripFixtures.T0.plusSeconds(2));
         assertThat(sweep()).containsExactly(authorized.id());
-        clock.now = TripFixtures.T0.plusSeconds(3);
+        clock.set(TripFixtures.T0.plusSeconds(3));
         assertThat(sweep()).containsExactly(assigned.id());
 
         assertThat(events.published).map(event -> ((TripCancelled) event).reason()).containsExactly(
@@ -70,7 +67,7 @@ class TripTimeoutsTest {
     @Test
     void aTripThatMovedOnSinceTheQueryIsLeftAlone() {
         var requested = trips.given(TripFixtures.in(TripStatus.REQUESTED));
-        clock.now = TripFixtures.T0.plusSeconds(5);
+        clock.set(TripFixtures.T0.plusSeconds(5));
         List<TripId> due = timeouts.overdue();
         trips.given(TripFixtures.moved(requested.paymentAuthorized(java.util.UUID.randomUUID(), clock.instant())));
 
@@ -81,10 +78,10 @@ class TripTimeoutsTest {
     @Test
     void aCompletedTripWaitingForItsCaptureIsFlaggedOnceAndNeverCancelled() {
         var completed = trips.given(TripFixtures.in(TripStatus.COMPLETED));
-        clock.now = TripFixtures.T0.plusSeconds(3);
+        clock.set(TripFixtures.T0.plusSeconds(3));
         assertThat(timeouts.flagLateCaptures()).isEmpty();
 
-        clock.now = TripFixtures.T0.plusSeconds(60);
+        clock.set(TripFixtures.T0.plusSeconds(60));
         assertThat(timeouts.flagLateCaptures()).containsExactly(completed.id());
         assertThat(timeouts.flagLateCaptures()).isEmpty();
         assertThat(sweep()).isEmpty();
@@ -102,28 +99,5 @@ class TripTimeoutsTest {
             }
         }
         return ended;
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -9,7 +9,7 @@ import dev.hailway.identity.keys.AccessTokenClaims;
 import dev.hailway.identity.keys.InMemorySigningKeys;
 import dev.hailway.identity.keys.KeyPairs;
 import dev.hailway.identity.keys.KeyRotation;
-import dev.hailway.identity.support.MutableClock;
+import dev.hailway.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
