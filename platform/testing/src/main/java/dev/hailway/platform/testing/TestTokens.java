@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -32,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class TestTokens {
 
-    private static final String KID = "test-key";
+    public static final String KID = "test-key";
     private static final KeyPair KEY = rsa();
     private static HttpServer server;
 
@@ -71,8 +72,14 @@ public final class TestTokens {
 
     /** Any subject, such as a service's {@code service:<name>}. */
     public static String forAccount(String subject, String... roles) {
+        return signed(claims(subject, roles).build(), header -> {
+        });
+    }
+
+    /** The claims identity puts in an access token, for a test that changes one (an expiry, an audience). */
+    public static JWTClaimsSet.Builder claims(String subject, String... roles) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer("hailway-identity")
                 .audience("hailway-api")
                 .subject(subject)
@@ -80,11 +87,20 @@ public final class TestTokens {
                 .claim("email", "someone@example.com")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(900)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** The header identity writes (RS256, {@code typ: at+jwt}, the key id), for a test that forges a variant. */
+    public static JWSHeader.Builder header() {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).keyID(KID);
+    }
+
+    /** {@code claims} signed with the test key under identity's header, changed first by {@code change}. */
+    public static String signed(JWTClaimsSet claims, Consumer<JWSHeader.Builder> change) {
+        JWSHeader.Builder header = header();
+        change.accept(header);
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .type(new JOSEObjectType("at+jwt")).keyID(KID).build(), claims);
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
             jwt.sign(new RSASSASigner(KEY.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
