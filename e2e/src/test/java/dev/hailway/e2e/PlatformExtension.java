@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.hailway.runtime.Platform;
 import dev.hailway.runtime.PlatformOptions;
+import dev.hailway.runtime.PortSet;
 
 /**
  * Starts the platform once for the whole end-to-end suite, as {@code ./hailway up} does, from the jars the build made,
@@ -70,7 +71,8 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
                 deleteRecursively(base);
                 Files.createDirectories(base);
                 PrintStream progress = new PrintStream(Files.newOutputStream(base.resolve("launcher.log")), true);
-                PlatformOptions options = shiftedPorts(PlatformOptions.defaults(root))
+                // Ports of their own (PortSet), so the suite runs beside a platform someone already started on this machine.
+                PlatformOptions options = PortSet.END_TO_END.applyTo(PlatformOptions.defaults(root))
                         .withBaseDirectory(base)
                         .withServiceEnvironment("gateway", GATEWAY_ENVIRONMENT)
                         .withServiceEnvironment("dispatch", DISPATCH_ENVIRONMENT)
@@ -81,19 +83,6 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        /**
-         * Every port 10000 higher than {@code ./hailway up}'s, so the suite runs beside a platform someone already
-         * started on this machine.
-         */
-        private static PlatformOptions shiftedPorts(PlatformOptions options) {
-            PlatformOptions shifted = options.withInfrastructurePorts(options.postgresPort() + 10000, options.kafkaPort() + 10000,
-                    options.kafkaControllerPort() + 10000);
-            for (var service : options.services()) {
-                shifted = shifted.withServicePort(service.name(), service.port() + 10000);
-            }
-            return shifted;
         }
 
         @Override

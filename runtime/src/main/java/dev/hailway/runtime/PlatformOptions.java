@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * How to start the platform. {@link #defaults(Path)} gives what {@code ./hailway up} uses: data, logs and run state
- * under {@code <repo>/.hailway}, the ports of docs/CONVENTIONS.md and {@link Services#LOCAL}.
+ * under {@code <repo>/.hailway}, the ports of {@link PortSet#LOCAL} and {@link Services#LOCAL}.
  *
  * @param repositoryRoot where {@code services/<name>/target/<name>.jar} are found
  * @param baseDirectory  where {@code data/}, {@code logs/}, {@code run/} and {@code app/} go
@@ -54,8 +54,8 @@ public record PlatformOptions(
     }
 
     public static PlatformOptions defaults(Path repositoryRoot) {
-        return new PlatformOptions(repositoryRoot, repositoryRoot.resolve(".hailway"), 54329, 29092, 29093,
-                Services.LOCAL, DEFAULT_SERVICE_JVM_OPTIONS, true, Duration.ofSeconds(120), Map.of(), System.out);
+        return new PlatformOptions(repositoryRoot, repositoryRoot.resolve(".hailway"), PortSet.LOCAL.postgres(),
+                PortSet.LOCAL.kafka(), PortSet.LOCAL.kafkaController(), Services.LOCAL, DEFAULT_SERVICE_JVM_OPTIONS, true, Duration.ofSeconds(120), Map.of(), System.out);
     }
 
     public PlatformOptions withBaseDirectory(Path directory) {

@@ -168,11 +168,22 @@ class PlatformIT {
         return platform.processes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().port();
     }
 
+    /**
+     * A port of its own for every use, below the ephemeral range and outside every {@link PortSet}: a port from
+     * {@code new ServerSocket(0)} lies inside the ephemeral range, where a client connection may take it between
+     * this test choosing it and the process binding it.
+     */
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            int port = NEXT_PORT.getAndIncrement();
+            if (port > 19999) {
+                throw new IllegalStateException("PlatformIT ran out of ports in 19100-19999");
+            }
+            if (Ports.isFree(port)) {
+                return port;
+            }
         }
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(19100);
 }

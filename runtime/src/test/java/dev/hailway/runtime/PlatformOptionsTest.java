@@ -17,7 +17,7 @@ class PlatformOptionsTest {
         assertThat(options.logDirectory()).isEqualTo(Path.of("/repo/.hailway/logs"));
         assertThat(options.secretsDirectory()).isEqualTo(Path.of("/repo/.hailway/data/secrets"));
         assertThat(options.serviceJar("identity")).isEqualTo(Path.of("/repo/services/identity/target/identity.jar"));
-        assertThat(options.postgresPort()).isEqualTo(54329);
+        assertThat(options.postgresPort()).isEqualTo(25432);
         assertThat(options.kafkaPort()).isEqualTo(29092);
         assertThat(options.kafkaControllerPort()).isEqualTo(29093);
     }

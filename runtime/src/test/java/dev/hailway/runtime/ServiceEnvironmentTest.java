@@ -25,12 +25,12 @@ class ServiceEnvironmentTest {
 
     @Test
     void serviceWithADatabaseGetsItsOwnCredentials() {
-        var credentials = new DatabaseCredentials("jdbc:postgresql://localhost:54329/trips", "trips", "s3cret");
+        var credentials = new DatabaseCredentials("jdbc:postgresql://localhost:25432/trips", "trips", "s3cret");
 
         var env = ServiceEnvironment.of(TRIPS, ALL, Optional.of(credentials), "localhost:29092", "op", secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8085")
-                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/trips")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:25432/trips")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "trips")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")
                 .containsEntry("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5")
