@@ -36,7 +36,7 @@ import dev.hailway.platform.infra.Secrets;
  * {@link StartupFailedException} (everything already started is stopped again). {@link #close} stops the services,
  * then Kafka, then PostgreSQL; data stays in the base directory for the next start.
  */
-public final class Platform implements AutoCloseable {
+public final class Platform implements LocalPlatform {
 
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
@@ -75,32 +75,39 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
+    @Override
     public String gatewayUrl() {
         return serviceUrl("gateway");
     }
 
+    @Override
     public String serviceUrl(String service) {
         return "http://localhost:" + spec(service).port();
     }
 
+    @Override
     public String kafkaBootstrapServers() {
         return "localhost:" + options.kafkaPort();
     }
 
     /** The credentials {@code service} was started with, e.g. to check its tables from a test. */
+    @Override
     public DatabaseCredentials database(String service) {
         return Optional.ofNullable(databases.get(service)).orElseThrow(() -> new IllegalArgumentException(service + " has no database"));
     }
 
+    @Override
     public String operatorEmail() {
         return ServiceEnvironment.OPERATOR_EMAIL;
     }
 
+    @Override
     public String operatorPassword() {
         return operatorPassword;
     }
 
     /** Stops one service gracefully (SIGTERM, then SIGKILL after a grace period). */
+    @Override
     public void stop(String service) {
         spec(service);
         ManagedProcess process;
@@ -113,6 +120,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Kills one service at once (SIGKILL), as a crash would. */
+    @Override
     public void kill(String service) {
         spec(service);
         ManagedProcess process;
@@ -125,6 +133,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Starts one service again (after {@link #stop} or {@link #kill}) and waits until it is healthy. */
+    @Override
     public void start(String service) {
         ManagedProcess existing;
         synchronized (this) {
@@ -138,6 +147,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** The running processes, for a status table: PostgreSQL, Kafka, then the services in start order. */
+    @Override
     public synchronized List<RunState.ProcessRecord> processes() {
         List<RunState.ProcessRecord> records = new ArrayList<>();
         if (postgres != null) {
@@ -349,7 +359,8 @@ public final class Platform implements AutoCloseable {
         return options.services();
     }
 
-    PlatformOptions options() {
+    @Override
+    public PlatformOptions options() {
         return options;
     }
 

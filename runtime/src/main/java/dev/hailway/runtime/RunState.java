@@ -14,8 +14,19 @@ import java.util.Optional;
  */
 final class RunState {
 
-    /** {@code kind} is postgres, kafka or service. */
-    record ProcessRecord(String name, long pid, int port, String kind) {
+    /**
+     * {@code kind} is postgres, kafka or service; {@code container} the container's name when the platform runs from
+     * images (then {@code pid} is the container's main process on this host), empty otherwise.
+     */
+    record ProcessRecord(String name, long pid, int port, String kind, String container) {
+
+        ProcessRecord(String name, long pid, int port, String kind) {
+            this(name, pid, port, kind, "");
+        }
+
+        boolean inContainer() {
+            return !container.isEmpty();
+        }
     }
 
     private final Path directory;
@@ -41,7 +52,8 @@ final class RunState {
     void processes(List<ProcessRecord> records) {
         var lines = new StringBuilder();
         for (ProcessRecord r : records) {
-            lines.append(r.name()).append('\t').append(r.pid()).append('\t').append(r.port()).append('\t').append(r.kind()).append('\n');
+            lines.append(r.name()).append('\t').append(r.pid()).append('\t').append(r.port()).append('\t').append(r.kind())
+                    .append('\t').append(r.container()).append('\n');
         }
         write("processes.tsv", lines.toString());
     }
@@ -53,9 +65,10 @@ final class RunState {
         }
         List<ProcessRecord> records = new ArrayList<>();
         for (String line : read(file).split("\n")) {
-            String[] fields = line.split("\t");
-            if (fields.length == 4) {
-                records.add(new ProcessRecord(fields[0], Long.parseLong(fields[1]), Integer.parseInt(fields[2]), fields[3]));
+            String[] fields = line.split("\t", -1);
+            if (fields.length >= 4) {
+                records.add(new ProcessRecord(fields[0], Long.parseLong(fields[1]), Integer.parseInt(fields[2]), fields[3],
+                        fields.length > 4 ? fields[4] : ""));
             }
         }
         return records;

@@ -80,6 +80,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return postgres;
     }
 
+    /** Where the PostgreSQL binaries of this machine are unpacked (bin/, lib/, share/), e.g. to copy into an image. */
+    public static Path binaries() {
+        return PostgresBinaries.installed();
+    }
+
     public int port() {
         return port;
     }
@@ -161,7 +166,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private void startServer() {
         try {
             Files.createDirectories(dataDirectory.getParent());
-            Files.createDirectories(logFile.getParent());
+            if (!Files.isDirectory(logFile.getParent())) {
+                Files.createDirectories(logFile.getParent());
+            }
             if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
                 initdb();
             }
@@ -253,7 +260,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static String tail(Path file) {
         try {
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            // Not a pipe such as /dev/stdout (in a container): reading one would wait for ever.
+            List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "";

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server binaries that zonky publishes on Maven Central, unpacked once per machine into the
- * temp directory. A directory named after the archive digest is unpacked elsewhere and moved in place, so two
+ * temp directory (in the PostgreSQL image: unpacked when it was built, where {@value #PREINSTALLED} says). A
+ * directory named after the archive digest is unpacked elsewhere and moved in place, so two
  * JVMs starting at the same moment never see half an installation.
  */
 final class PostgresBinaries {
@@ -28,7 +29,18 @@ final class PostgresBinaries {
     private PostgresBinaries() {
     }
 
+    /** Set in the PostgreSQL image, whose binaries were unpacked when it was built and whose root is read-only. */
+    static final String PREINSTALLED = "HAILWAY_POSTGRES_HOME";
+
     static Path installed() {
+        String preinstalled = System.getenv(PREINSTALLED);
+        if (preinstalled != null && !preinstalled.isBlank()) {
+            Path home = Path.of(preinstalled);
+            if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+                throw new IllegalStateException(PREINSTALLED + "=" + preinstalled + " holds no bin/postgres");
+            }
+            return home;
+        }
         try {
             Path root = Path.of(System.getProperty("java.io.tmpdir"), "hailway-postgres");
             Path home = root.resolve(digest());

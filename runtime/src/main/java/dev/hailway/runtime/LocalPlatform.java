@@ -1,0 +1,44 @@
+package dev.hailway.runtime;
+
+import java.util.List;
+
+import dev.hailway.platform.infra.DatabaseCredentials;
+
+/**
+ * A whole platform on this machine, as {@code ./hailway up} runs it: from JVM processes ({@link Platform}) or from
+ * images ({@link ContainerPlatform}). Tests drive either through the same calls.
+ */
+public interface LocalPlatform extends AutoCloseable {
+
+    String gatewayUrl();
+
+    /** {@code http://localhost:<port>} of one service. */
+    String serviceUrl(String service);
+
+    String kafkaBootstrapServers();
+
+    /** The credentials {@code service} was started with, e.g. to check its tables from a test as an auditor would. */
+    DatabaseCredentials database(String service);
+
+    String operatorEmail();
+
+    String operatorPassword();
+
+    /** Stops one service gracefully (SIGTERM, then SIGKILL after a grace period). */
+    void stop(String service);
+
+    /** Kills one service at once (SIGKILL), as a crash would; from images also {@code postgres} or {@code kafka}. */
+    void kill(String service);
+
+    /** Starts what {@link #stop} or {@link #kill} ended again, and waits until it is healthy. */
+    void start(String service);
+
+    PlatformOptions options();
+
+    /** Stops everything: the services, then Kafka, then PostgreSQL. Data stays for the next start. */
+    @Override
+    void close();
+
+    /** What the launcher's status table shows: PostgreSQL, Kafka, then the services in start order. */
+    List<RunState.ProcessRecord> processes();
+}
