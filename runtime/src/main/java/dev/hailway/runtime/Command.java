@@ -2,39 +2,52 @@ package dev.hailway.runtime;
 
 import java.util.List;
 
-/** A parsed {@code ./hailway} command line: {@code up [--detach]}, {@code down}, {@code status}, {@code help}. */
-record Command(Verb verb, boolean detach) {
+/**
+ * A parsed {@code ./hailway} command line as the launcher sees it: {@code up [--detach] [--containers]}, {@code down},
+ * {@code status}, {@code help}. The script handles {@code images}, {@code logs}, {@code simulate} and
+ * {@code up --simulate} itself.
+ */
+record Command(Verb verb, boolean detach, boolean containers) {
 
     enum Verb { UP, DOWN, STATUS, HELP }
 
     static final String USAGE = """
             usage: ./hailway <command>
-              up [--detach]   start PostgreSQL, Kafka and every service; stay in the foreground (Ctrl-C stops all),
-                              or with --detach return once everything is healthy
+              up [--detach] [--containers]
+                              start PostgreSQL, Kafka and every service; stay in the foreground (Ctrl-C stops all),
+                              or with --detach return once everything is healthy; --containers runs them from the
+                              images of ./hailway images, with podman
               down            stop a running platform (from any shell)
               status          show each process: running, healthy
-              logs SERVICE    print the end of a service's log (-f to follow)
+              logs SERVICE [-f]  print the end of a service's log (-f to follow)
+              images [NAME..] build the image of every service, Kafka and PostgreSQL (or only those named)
               simulate [..]   drive the running platform with simulated riders and drivers (--help for options)
               up --simulate [..]  start in the background, then simulate
             """;
 
     static Command parse(List<String> args) {
         if (args.isEmpty()) {
-            return new Command(Verb.HELP, false);
+            return new Command(Verb.HELP, false, false);
         }
         List<String> flags = args.subList(1, args.size());
-        Command command = switch (args.getFirst()) {
-            case "up" -> new Command(Verb.UP, flags.contains("--detach") || flags.contains("-d"));
-            case "down" -> new Command(Verb.DOWN, false);
-            case "status" -> new Command(Verb.STATUS, false);
-            case "help", "--help", "-h" -> new Command(Verb.HELP, false);
+        Verb verb = switch (args.getFirst()) {
+            case "up" -> Verb.UP;
+            case "down" -> Verb.DOWN;
+            case "status" -> Verb.STATUS;
+            case "help", "--help", "-h" -> Verb.HELP;
             default -> throw new IllegalArgumentException("unknown command: " + args.getFirst());
         };
+        boolean detach = false;
+        boolean containers = false;
         for (String flag : flags) {
-            if (!(command.verb() == Verb.UP && (flag.equals("--detach") || flag.equals("-d")))) {
+            if (verb == Verb.UP && (flag.equals("--detach") || flag.equals("-d"))) {
+                detach = true;
+            } else if (verb == Verb.UP && flag.equals("--containers")) {
+                containers = true;
+            } else {
                 throw new IllegalArgumentException("unknown option for " + args.getFirst() + ": " + flag);
             }
         }
-        return command;
+        return new Command(verb, detach, containers);
     }
 }

@@ -35,7 +35,7 @@ public final class Hailway {
         }
         var hailway = new Hailway(Path.of(System.getProperty("hailway.root", ".")));
         int code = switch (command.verb()) {
-            case UP -> hailway.up();
+            case UP -> hailway.up(command.containers());
             case DOWN -> hailway.down();
             case STATUS -> hailway.status();
             case HELP -> {
@@ -46,7 +46,7 @@ public final class Hailway {
         System.exit(code);
     }
 
-    private int up() {
+    private int up(boolean containers) {
         PlatformOptions options = PlatformOptions.defaults(root);
         String jvmOptions = System.getenv("HAILWAY_JVM_OPTS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
@@ -69,10 +69,18 @@ public final class Hailway {
             return 1;
         }
         state.starting(ProcessHandle.current().pid());
-        out.println("Starting Hailway (data in " + root.relativize(options.dataDirectory()) + ", logs in "
-                + root.relativize(options.logDirectory()) + ")");
-
-        var platform = new Platform(options);
+        LocalPlatform platform;
+        if (containers) {
+            var fromImages = ContainerPlatform.local(options);
+            out.println("Starting Hailway from images with " + fromImages.engine().command() + " (data in the volumes "
+                    + fromImages.volumeName(ContainerPlatform.POSTGRES) + " and " + fromImages.volumeName(ContainerPlatform.KAFKA)
+                    + ", logs: ./hailway logs <name>)");
+            platform = fromImages;
+        } else {
+            out.println("Starting Hailway (data in " + root.relativize(options.dataDirectory()) + ", logs in "
+                    + root.relativize(options.logDirectory()) + ")");
+            platform = new Platform(options);
+        }
         var stopped = new CountDownLatch(1);
         var started = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,7 +95,12 @@ public final class Hailway {
             stopped.countDown();
         }, "hailway-stop"));
         try {
-            platform.startAll();
+            switch (platform) {
+                case Platform processes -> processes.startAll();
+                case ContainerPlatform images -> images.startAll();
+                default -> throw new IllegalStateException("unknown platform " + platform);
+            }
+            state.processes(platform.processes());
         } catch (PortInUseException e) {
             System.err.println(e.getMessage());
             state.phase("failed");
@@ -95,7 +108,8 @@ public final class Hailway {
         } catch (StartupFailedException e) {
             System.err.println(e.getMessage());
             if (!e.logTail().isEmpty()) {
-                System.err.println("---- last lines of " + root.relativize(options.logDirectory()) + "/" + e.process() + ".log ----");
+                System.err.println("---- last lines of " + (containers ? "the log of " + e.process()
+                        : root.relativize(options.logDirectory()) + "/" + e.process() + ".log") + " ----");
                 e.logTail().forEach(System.err::println);
                 System.err.println("----");
             }
@@ -117,7 +131,7 @@ public final class Hailway {
         return 0;
     }
 
-    private String summary(Platform platform) {
+    private String summary(LocalPlatform platform) {
         var text = new StringBuilder();
         List<String[]> rows = new ArrayList<>();
         for (RunState.ProcessRecord record : platform.processes()) {
@@ -140,7 +154,9 @@ public final class Hailway {
             text.append("Operator: ").append(platform.operatorEmail())
                     .append(" (password in .hailway/data/secrets/operator.password)\n");
         }
-        text.append("Logs: .hailway/logs/<name>.log (./hailway logs <name>). Stop: Ctrl-C or ./hailway down\n");
+        text.append(platform instanceof ContainerPlatform
+                ? "Logs: ./hailway logs <name>. Stop: Ctrl-C or ./hailway down (the containers go, the volumes stay)\n"
+                : "Logs: .hailway/logs/<name>.log (./hailway logs <name>). Stop: Ctrl-C or ./hailway down\n");
         return text.toString();
     }
 
@@ -148,7 +164,7 @@ public final class Hailway {
         var state = new RunState(root.resolve(".hailway/run"));
         List<RunState.ProcessRecord> records = state.processes();
         Optional<ProcessHandle> launcher = state.liveLauncher();
-        if (launcher.isEmpty() && records.stream().noneMatch(r -> alive(r.pid()))) {
+        if (launcher.isEmpty() && records.stream().noneMatch(r -> alive(r.pid()) || r.inContainer())) {
             out.println("Hailway is not running.");
             state.clear();
             return 0;
@@ -164,7 +180,20 @@ public final class Hailway {
             }
         }
         // Whatever the launcher could not stop (it was killed, or timed out): services and Kafka first, PostgreSQL last.
+        List<String> containers = records.stream().filter(RunState.ProcessRecord::inContainer).map(RunState.ProcessRecord::container).toList();
+        if (!containers.isEmpty()) {
+            ContainerEngine engine = ContainerEngine.fromEnvironment();
+            for (String container : containers.reversed()) {
+                if (engine.run(java.time.Duration.ofMinutes(2), List.of("container", "exists", container)).ok()) {
+                    out.println("  stopping leftover container " + container);
+                    engine.run(java.time.Duration.ofMinutes(2), List.of("rm", "--force", "--time", ContainerSpec.STOP_TIMEOUT_SECONDS, container));
+                }
+            }
+        }
         for (RunState.ProcessRecord record : records.reversed()) {
+            if (record.inContainer()) {
+                continue;
+            }
             ProcessHandle.of(record.pid()).filter(p -> RunState.isRunning(p.pid())).ifPresent(process -> {
                 out.println("  stopping leftover " + record.name() + " (pid " + record.pid() + ")");
                 process.destroy();

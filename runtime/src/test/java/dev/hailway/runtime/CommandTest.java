@@ -11,9 +11,20 @@ class CommandTest {
 
     @Test
     void upRunsInTheForegroundUnlessDetached() {
-        assertThat(Command.parse(List.of("up"))).isEqualTo(new Command(Command.Verb.UP, false));
-        assertThat(Command.parse(List.of("up", "--detach"))).isEqualTo(new Command(Command.Verb.UP, true));
-        assertThat(Command.parse(List.of("up", "-d"))).isEqualTo(new Command(Command.Verb.UP, true));
+        assertThat(Command.parse(List.of("up"))).isEqualTo(new Command(Command.Verb.UP, false, false));
+        assertThat(Command.parse(List.of("up", "--detach"))).isEqualTo(new Command(Command.Verb.UP, true, false));
+        assertThat(Command.parse(List.of("up", "-d"))).isEqualTo(new Command(Command.Verb.UP, true, false));
+    }
+
+    @Test
+    void upRunsFromImagesWithContainers() {
+        assertThat(Command.parse(List.of("up", "--containers", "--detach"))).isEqualTo(new Command(Command.Verb.UP, true, true));
+    }
+
+    @Test
+    void anUnknownOptionOfUpIsRejectedRatherThanIgnored() {
+        assertThatThrownBy(() -> Command.parse(List.of("up", "--anything")))
+                .hasMessage("unknown option for up: --anything");
     }
 
     @Test
