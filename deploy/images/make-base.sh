@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes Hailway's base image from this machine's Temurin 25, for machines that reach no container registry (the
 # default base, eclipse-temurin:25-jre, comes from one). What it holds:
-#   /opt/java/openjdk   a runtime cut by jlink to the JDK modules the jars need (found with jdeps), with its CDS archive
+#   /opt/java/openjdk   a runtime cut by jlink to the JDK modules the jars need (found with jdeps)
 #   glibc, libgcc_s, CA certificates, tzdata, /etc/os-release and dpkg records of those packages (so that image
 #   scanners know what is inside), a non-root user hailway (10001:10001), /tmp
 # and nothing else: no shell, no package manager, no compiler.
@@ -62,17 +62,22 @@ ROOT="$WORK/rootfs"
 mkdir -p "$ROOT/opt/java" "$ROOT/etc/ssl/certs" "$ROOT/usr/share" "$ROOT/tmp" "$ROOT/home/hailway" \
   "$ROOT/var/lib/dpkg/status.d" "$ROOT$LIBDIR" "$(dirname "$ROOT$LOADER")"
 "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-  --generate-cds-archive --output "$ROOT/opt/java/openjdk"
-# Heaps here stay far below 32 GB: the archive for uncompressed oops is never used.
-rm -f "$ROOT/opt/java/openjdk/lib/server/classes_nocoops.jsa"
+  --output "$ROOT/opt/java/openjdk"
+# Left out: what a headless server never loads (the desktop's windowing, fonts, colour management, images and
+# sound), and the JDK's default CDS archives, for which every service image has its own AOT cache (the Kafka and
+# PostgreSQL images dump an archive of their own).
+for lib in libawt_xawt.so libjawt.so libsplashscreen.so libjsound.so libfontmanager.so libfreetype.so liblcms.so \
+  libmlib_image.so libjavajpeg.so; do
+  rm -f "$ROOT/opt/java/openjdk/lib/$lib"
+done
+rm -f "$ROOT/opt/java/openjdk/lib/server/classes.jsa" "$ROOT/opt/java/openjdk/lib/server/classes_nocoops.jsa"
 
 # The C libraries the runtime links against, and the loader; X11 and sound libraries are for desktop programs.
 for lib in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libgcc_s.so.1; do
   cp -L "$LIBDIR/$lib" "$ROOT$LIBDIR/$lib"
 done
 cp -L "$LOADER" "$ROOT$LOADER"
-missing="$(find "$ROOT/opt/java/openjdk" -name '*.so' ! -name 'libawt_xawt.so' ! -name 'libjawt.so' ! -name 'libsplashscreen.so' \
-  ! -name 'libjsound.so' -print0 | xargs -0 ldd 2>/dev/null | awk '/=>/ {print $1}' | sort -u \
+missing="$(find "$ROOT/opt/java/openjdk" -name '*.so' -print0 | xargs -0 ldd 2>/dev/null | awk '/=>/ {print $1}' | sort -u \
   | while read -r lib; do
       [ -e "$ROOT$LIBDIR/$lib" ] || [ -n "$(find "$ROOT/opt/java/openjdk" -name "$lib" -print -quit)" ] || echo "$lib"
     done)"
@@ -97,6 +102,10 @@ hailway:x:10001:
 nogroup:x:65534:
 EOF
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$ROOT/etc/nsswitch.conf"
+# Mount points for what the engine provides: without them it creates them in the container's own layer, which a
+# read-only container should never have.
+touch "$ROOT/etc/hosts" "$ROOT/etc/resolv.conf" "$ROOT/etc/hostname"
+ln -s /proc/mounts "$ROOT/etc/mtab"
 chmod 1777 "$ROOT/tmp"
 chown 10001:10001 "$ROOT/home/hailway"
 
@@ -115,6 +124,7 @@ JAVA_VERSION="$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | awk -F
   --change "LABEL org.opencontainers.image.description=Temurin $JAVA_VERSION cut by jlink, glibc, CA certificates, tzdata" \
   --change "LABEL org.opencontainers.image.version=$JAVA_VERSION" \
   --change "LABEL dev.hailway.jre.modules=$MODULES" \
+  --change "LABEL dev.hailway.jre.recipe=$(sha256sum "$0" | cut -c1-16)" \
   "$WORK/rootfs.tar" "$TAG" >/dev/null
 echo "make-base.sh: $TAG ($(du -sh "$WORK/rootfs.tar" | cut -f1) uncompressed)"
 if [ -n "$SAVE" ]; then

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.hailway.runtime.Platform;
+import dev.hailway.runtime.LocalPlatform;
 
 /** Reads the platform's topics as an auditor would: from the beginning, without joining any service's group. */
 final class EventLog {
@@ -26,7 +26,7 @@ final class EventLog {
      * How many envelopes of {@code type} for {@code aggregateId} the topic holds, once at least one has arrived and
      * the count has stayed the same for two seconds.
      */
-    static int count(Platform platform, String topic, UUID aggregateId, String type) {
+    static int count(LocalPlatform platform, String topic, UUID aggregateId, String type) {
         List<JsonNode> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(platform)) {
             consumer.subscribe(List.of(topic));
@@ -52,7 +52,7 @@ final class EventLog {
         }
     }
 
-    static KafkaConsumer<String, String> consumer(Platform platform) {
+    static KafkaConsumer<String, String> consumer(LocalPlatform platform) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-audit-" + UUID.randomUUID());

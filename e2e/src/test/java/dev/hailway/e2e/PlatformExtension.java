@@ -90,7 +90,7 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
             platform.close();
         }
 
-        private static void deleteRecursively(Path path) throws IOException {
+        static void deleteRecursively(Path path) throws IOException {
             if (!Files.exists(path)) {
                 return;
             }

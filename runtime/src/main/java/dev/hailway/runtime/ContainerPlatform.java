@@ -126,11 +126,11 @@ public final class ContainerPlatform implements LocalPlatform {
             postgresEnv.put("MALLOC_ARENA_MAX", "2");
             add(new ContainerSpec(POSTGRES, containerName(POSTGRES), Images.reference(POSTGRES, version), options.postgresPort(), POSTGRES,
                     postgresEnv, envDirectory.resolve(POSTGRES + ".env"),
-                    Map.of(volumeName(POSTGRES), "/var/lib/hailway/postgres"),
+                    Map.of(volumeName(POSTGRES), "/var/lib/hailway/postgres"), "",
                     List.of("--port", Integer.toString(options.postgresPort()), "--data", "/var/lib/hailway/postgres"), POSTGRES_MEMORY));
             add(new ContainerSpec(KAFKA, containerName(KAFKA), Images.reference(KAFKA, version), options.kafkaPort(), KAFKA,
                     Map.of("MALLOC_ARENA_MAX", "2"), envDirectory.resolve(KAFKA + ".env"),
-                    Map.of(volumeName(KAFKA), "/var/lib/hailway/kafka"),
+                    Map.of(volumeName(KAFKA), "/var/lib/hailway/kafka"), "",
                     List.of("--port", Integer.toString(options.kafkaPort()), "--controller-port", Integer.toString(options.kafkaControllerPort()),
                             "--log-dir", "/var/lib/hailway/kafka/data"), KAFKA_MEMORY));
             for (ServiceSpec service : options.services()) {
@@ -141,8 +141,11 @@ public final class ContainerPlatform implements LocalPlatform {
                         operatorPassword, secrets));
                 env.put("MALLOC_ARENA_MAX", "2");
                 env.putAll(options.extraEnvironment(service.name()));
+                // Without the AOT cache (HAILWAY_AOT=false, to compare start times): the image's command less that option.
+                boolean aot = options.aotCache();
                 add(new ContainerSpec(service.name(), containerName(service.name()), Images.reference(service.name(), version),
-                        service.port(), "service", env, envDirectory.resolve(service.name() + ".env"), Map.of(), List.of(), SERVICE_MEMORY));
+                        service.port(), "service", env, envDirectory.resolve(service.name() + ".env"), Map.of(),
+                        aot ? "" : "java", aot ? List.of() : List.of("@/app/jvm.options", "-jar", "/app/app.jar"), SERVICE_MEMORY));
             }
         }
         return List.copyOf(specs.values());
@@ -161,6 +164,7 @@ public final class ContainerPlatform implements LocalPlatform {
     }
 
     public void startAll() {
+        closed = false;
         try {
             if (!engine.available()) {
                 throw new StartupFailedException("platform", "needs a container engine, and '" + engine.command() + "' does not answer "
@@ -336,6 +340,16 @@ public final class ContainerPlatform implements LocalPlatform {
         }
         engine.check(ENGINE_TIMEOUT, List.of("start", spec.container()));
         awaitHealthy(spec);
+    }
+
+    /**
+     * Removes the container and creates it again from its image, as {@code ./hailway down} and {@code up} do: what
+     * survives is what its volumes hold.
+     */
+    public void recreate(String name) {
+        ContainerSpec spec = spec(name);
+        engine.check(ENGINE_TIMEOUT, List.of("rm", "--force", "--time", ContainerSpec.STOP_TIMEOUT_SECONDS, spec.container()));
+        launchAndAwait(spec);
     }
 
     @Override

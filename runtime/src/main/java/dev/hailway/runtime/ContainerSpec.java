@@ -13,10 +13,11 @@ import java.util.Map;
  * @param container   the container's name, e.g. {@code hailway-trips}
  * @param environment passed through an env file (mode 600), since it holds passwords
  * @param volumes     named volume to mount point
+ * @param entrypoint  empty for the image's own; else the program to run instead (then {@code args} are all its arguments)
  * @param args        arguments after the image (its entrypoint's arguments)
  */
 public record ContainerSpec(String name, String container, String image, int port, String kind, Map<String, String> environment,
-                            Path environmentFile, Map<String, String> volumes, List<String> args, String memory) {
+                            Path environmentFile, Map<String, String> volumes, String entrypoint, List<String> args, String memory) {
 
     /** The user every image runs as; numeric, so that the runtime can check it is not root without a passwd file. */
     public static final String USER = "10001:10001";
@@ -50,6 +51,9 @@ public record ContainerSpec(String name, String container, String image, int por
                 "--env-file", environmentFile.toString()));
         volumes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(volume -> run.addAll(List.of("--volume", volume.getKey() + ":" + volume.getValue())));
+        if (!entrypoint.isEmpty()) {
+            run.addAll(List.of("--entrypoint", entrypoint));
+        }
         run.add(image);
         run.addAll(args);
         return run;

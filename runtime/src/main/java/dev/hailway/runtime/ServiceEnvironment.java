@@ -25,6 +25,8 @@ final class ServiceEnvironment {
                                   String kafkaBootstrapServers, String operatorPassword, Path secretsDirectory) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        // Loopback only, like PostgreSQL and Kafka: on a laptop, nothing of the platform is reachable from the network.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         database.ifPresent(credentials -> {
             env.put("SPRING_DATASOURCE_URL", credentials.url());
             env.put("SPRING_DATASOURCE_USERNAME", credentials.username());

@@ -30,6 +30,7 @@ class ServiceEnvironmentTest {
         var env = ServiceEnvironment.of(TRIPS, ALL, Optional.of(credentials), "localhost:29092", "op", secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8085")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:25432/trips")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "trips")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")

@@ -184,8 +184,21 @@ public final class ImageBuild {
                     }
                 }
             }
+            normalizeTimes(context);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the build context of " + image.name(), e);
+        }
+    }
+
+    /** Copied files keep their times in a layer: one time for all makes the same files the same layer, build after build. */
+    static final java.nio.file.attribute.FileTime LAYER_TIME = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("1980-01-01T00:00:00Z"));
+
+    private static void normalizeTimes(Path context) throws IOException {
+        try (Stream<Path> paths = Files.walk(context)) {
+            for (Path path : paths.toList()) {
+                Files.getFileAttributeView(path, java.nio.file.attribute.BasicFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(LAYER_TIME, null, null);
+            }
         }
     }
 
@@ -216,15 +229,29 @@ public final class ImageBuild {
             }
         }
         String modules = String.join(",", JdkModules.withUserCache().of(jars));
-        String have = engine.imageExists(LOCAL_BASE) ? engine.inspectImage(LOCAL_BASE, "{{index .Labels \"dev.hailway.jre.modules\"}}") : "";
-        if (!have.isEmpty() && covers(have, modules)) {
+        Path script = options.root().resolve("deploy/images/make-base.sh");
+        if (engine.imageExists(LOCAL_BASE)
+                && covers(engine.inspectImage(LOCAL_BASE, "{{index .Labels \"dev.hailway.jre.modules\"}}"), modules)
+                && engine.inspectImage(LOCAL_BASE, "{{index .Labels \"dev.hailway.jre.recipe\"}}").equals(recipe(script))) {
             out.println("base image: " + LOCAL_BASE + " (no registry reachable for " + REGISTRY_BASE + "; made here earlier)");
             return LOCAL_BASE;
         }
         out.println("base image: making " + LOCAL_BASE + " from this JDK (no registry reachable for " + REGISTRY_BASE + ")");
-        Processes.run(List.of("bash", options.root().resolve("deploy/images/make-base.sh").toString(), "--tag", LOCAL_BASE,
+        Processes.run(List.of("bash", script.toString(), "--tag", LOCAL_BASE,
                 "--engine", engine.command(), "--modules", modules), Duration.ofMinutes(10));
         return LOCAL_BASE;
+    }
+
+    /** What make-base.sh labels its image with: the first 16 hex digits of its own SHA-256, so that a changed recipe makes a new base. */
+    static String recipe(Path script) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(script));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The base's modules include every one needed (make-base.sh adds a few that no analysis finds). */
