@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Command(Verb verb, boolean detach, boolean containers) {
 
-    enum Verb { UP, DOWN, STATUS, HELP }
+    enum Verb { UP, DOWN, STATUS, ENV, HELP }
 
     static final String USAGE = """
             usage: ./hailway <command>
@@ -21,6 +21,7 @@ record Command(Verb verb, boolean detach, boolean containers) {
               status          show each process: running, healthy
               logs SERVICE [-f]  print the end of a service's log (-f to follow)
               images [NAME..] build the image of every service, Kafka and PostgreSQL (or only those named)
+              env             write the env files of the containers (.hailway/containers), for compose.yaml
               simulate [..]   drive the running platform with simulated riders and drivers (--help for options)
               up --simulate [..]  start in the background, then simulate
             """;
@@ -34,6 +35,7 @@ record Command(Verb verb, boolean detach, boolean containers) {
             case "up" -> Verb.UP;
             case "down" -> Verb.DOWN;
             case "status" -> Verb.STATUS;
+            case "env" -> Verb.ENV;
             case "help", "--help", "-h" -> Verb.HELP;
             default -> throw new IllegalArgumentException("unknown command: " + args.getFirst());
         };

@@ -171,7 +171,9 @@ public final class ContainerPlatform implements LocalPlatform {
                         + "(README, Containers: install podman, or set HAILWAY_CONTAINER_ENGINE)", List.of());
             }
             List<ContainerSpec> all = containers();
-            List<String> missing = all.stream().map(ContainerSpec::image).distinct().filter(image -> !engine.imageExists(image)).toList();
+            java.util.Set<String> present = new java.util.HashSet<>(engine.check(ENGINE_TIMEOUT,
+                    List.of("images", "--format", "{{.Repository}}:{{.Tag}}")).lines().map(String::strip).toList());
+            List<String> missing = all.stream().map(ContainerSpec::image).distinct().filter(image -> !present.contains(image)).toList();
             if (!missing.isEmpty()) {
                 throw new StartupFailedException("platform", "has no image " + String.join(", ", missing) + " (build them: ./hailway images)", List.of());
             }
@@ -198,7 +200,9 @@ public final class ContainerPlatform implements LocalPlatform {
             List<CompletableFuture<Void>> all = new ArrayList<>(List.of(postgres, kafka));
             Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
             for (ServiceSpec service : options.services()) {
-                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(postgres, kafka));
+                // As with processes, a service waits for its database (Flyway migrates at start) but not for Kafka,
+                // whose clients keep retrying: starting while the broker comes up keeps both cores busy.
+                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(postgres));
                 service.dependsOn().forEach(dependency -> before.add(healthy.get(dependency)));
                 CompletableFuture<Void> started = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                         .thenRunAsync(() -> startService(specs.get(service.name())), executor);
@@ -248,9 +252,12 @@ public final class ContainerPlatform implements LocalPlatform {
             case KAFKA -> () -> HealthChecks.kafkaReady(kafkaBootstrapServers());
             default -> () -> HealthChecks.serviceReady(spec.port());
         };
+        // Whether the container still runs, from its main process on this host: asking the engine every round would
+        // take a good share of the two cores the starting JVMs need.
+        long pid = pid(spec.container());
         long deadline = System.nanoTime() + options.healthTimeout().toNanos();
         while (true) {
-            if (!running(spec.container())) {
+            if (pid <= 0 || !RunState.isRunning(pid)) {
                 throw new StartupFailedException(spec.name(), "exited with code " + exitCode(spec.container()) + " before it was healthy",
                         lastLines(spec.name(), 30));
             }
@@ -407,11 +414,16 @@ public final class ContainerPlatform implements LocalPlatform {
 
     /** Containers of an earlier run that ended without {@link #close}: stopped ones go, running ones stop the start. */
     private void removeLeftovers(List<ContainerSpec> all) {
+        Map<String, String> states = new LinkedHashMap<>();
+        engine.check(ENGINE_TIMEOUT, List.of("ps", "--all", "--format", "{{.Names}} {{.State}}")).lines()
+                .map(line -> line.strip().split("\\s+")).filter(fields -> fields.length == 2)
+                .forEach(fields -> states.put(fields[0], fields[1]));
         for (ContainerSpec spec : all) {
-            if (!engine.run(ENGINE_TIMEOUT, List.of("container", "exists", spec.container())).ok()) {
+            String state = states.get(spec.container());
+            if (state == null) {
                 continue;
             }
-            if (running(spec.container())) {
+            if (state.equalsIgnoreCase("running") || state.equalsIgnoreCase("paused")) {
                 throw new StartupFailedException(spec.name(), "already runs in container " + spec.container()
                         + " (stop it with ./hailway down, or " + engine.command() + " stop " + spec.container() + ")", List.of());
             }
@@ -419,7 +431,7 @@ public final class ContainerPlatform implements LocalPlatform {
         }
     }
 
-    private void writeEnvironmentFiles(List<ContainerSpec> all) {
+    void writeEnvironmentFiles(List<ContainerSpec> all) {
         for (ContainerSpec spec : all) {
             var text = new StringBuilder("# Written by ./hailway up --containers at every start; holds passwords.\n");
             spec.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -38,6 +38,7 @@ public final class Hailway {
             case UP -> hailway.up(command.containers());
             case DOWN -> hailway.down();
             case STATUS -> hailway.status();
+            case ENV -> hailway.environmentFiles();
             case HELP -> {
                 System.out.print(Command.USAGE);
                 yield 0;
@@ -158,6 +159,16 @@ public final class Hailway {
                 ? "Logs: ./hailway logs <name>. Stop: Ctrl-C or ./hailway down (the containers go, the volumes stay)\n"
                 : "Logs: .hailway/logs/<name>.log (./hailway logs <name>). Stop: Ctrl-C or ./hailway down\n");
         return text.toString();
+    }
+
+    /** For compose.yaml: what {@code up --containers} writes at every start, without starting anything. */
+    private int environmentFiles() {
+        var platform = ContainerPlatform.local(PlatformOptions.defaults(root));
+        List<ContainerSpec> containers = platform.containers();
+        platform.writeEnvironmentFiles(containers);
+        out.println("Wrote " + containers.size() + " env files (mode 600) to "
+                + root.relativize(containers.getFirst().environmentFile().getParent()) + "; now: docker compose up (or podman-compose up)");
+        return 0;
     }
 
     private int down() {

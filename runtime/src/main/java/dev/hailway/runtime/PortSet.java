@@ -22,7 +22,7 @@ public record PortSet(String purpose, int gateway, int postgres, int kafka) {
     /** The end-to-end suite's platform of containers. */
     public static final PortSet CONTAINER_TESTS = new PortSet("containerized end-to-end suite", 28080, 27432, 31092);
 
-    /** PostgreSQL and Kafka of the image build, where the services' AOT cache training runs connect. */
+    /** The image build's training runs: each service listens here while it records its AOT cache, against this PostgreSQL and Kafka. */
     public static final PortSet IMAGE_TRAINING = new PortSet("image build training runs", 20080, 24432, 24092);
 
     public static final List<PortSet> ALL = List.of(LOCAL, END_TO_END, CONTAINER_TESTS, IMAGE_TRAINING);
