@@ -291,16 +291,17 @@ public final class ImageBuild {
                 "--pull=" + (base.startsWith("localhost/") ? "never" : "missing"),
                 "--file", options.root().resolve("deploy/images").resolve(image.containerfile()).toString(),
                 "--build-arg", "BASE=" + base,
-                "--build-arg", "VERSION=" + options.version(),
-                "--build-arg", "REVISION=" + options.revision(),
-                "--build-arg", "SOURCE=" + options.source()));
+                "--label", "org.opencontainers.image.source=" + options.source(),
+                "--label", "org.opencontainers.image.revision=" + options.revision(),
+                "--label", "org.opencontainers.image.version=" + options.version()));
         if (image.kind() == Kind.SERVICE) {
             Path secret = options.output().resolve(image.name()).resolve("training.env");
             writeSecret(secret, training.environment(image.name()));
             args.addAll(List.of("--build-arg", "SERVICE=" + image.name(), "--secret", "id=training,src=" + secret));
         }
         if (image.kind() == Kind.POSTGRES) {
-            args.addAll(List.of("--build-arg", "POSTGRES_VERSION=" + postgresVersion(context)));
+            args.addAll(List.of("--label", "org.opencontainers.image.description=PostgreSQL " + postgresVersion(context)
+                    + " for local Hailway runs, one database and role per service"));
         }
         if (platforms.size() > 1) {
             engine.run(Duration.ofMinutes(1), List.of("manifest", "rm", tag));
