@@ -80,7 +80,7 @@ public final class ContainerPlatform implements LocalPlatform {
     }
 
     /** The version the images were built with: the launcher's own. */
-    static String imageVersion() {
+    public static String imageVersion() {
         try (InputStream in = ContainerPlatform.class.getResourceAsStream("version.properties")) {
             var properties = new Properties();
             properties.load(in);
@@ -429,6 +429,34 @@ public final class ContainerPlatform implements LocalPlatform {
             }
             engine.check(ENGINE_TIMEOUT, List.of("rm", "--force", spec.container()));
         }
+    }
+
+    /**
+     * The secrets of every container as ConfigMaps named {@code <name>-credentials}, one YAML document each, for the
+     * local Kubernetes overlay under podman kube play: podman 4.3 cannot read Secrets from the YAML it plays, and its
+     * {@code --configmap} takes one ConfigMap per file. PostgreSQL's whole environment is its credentials.
+     */
+    public Map<String, String> kubeCredentials() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (ContainerSpec spec : containers()) {
+            List<Map.Entry<String, String>> secrets = spec.environment().entrySet().stream()
+                    .filter(e -> spec.kind().equals(POSTGRES) || ContainerSpec.isSecret(e.getKey()))
+                    .sorted(Map.Entry.comparingByKey()).toList();
+            if (secrets.isEmpty()) {
+                continue;
+            }
+            var text = new StringBuilder("# Written by ./hailway env for the local overlay (deploy/k8s/overlays/local). Holds passwords.\n")
+                    .append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ").append(spec.name()).append("-credentials\ndata:\n");
+            secrets.forEach(e -> text.append("  ").append(e.getKey()).append(": \"")
+                    .append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n"));
+            files.put(spec.name() + "-credentials.yaml", text.toString());
+        }
+        return files;
+    }
+
+    /** Where {@code ./hailway env} writes {@link #kubeCredentials}, one file each (deploy/k8s/play-local.sh reads them all). */
+    public Path kubeCredentialsDirectory() {
+        return options.baseDirectory().resolve("containers").resolve("kube");
     }
 
     void writeEnvironmentFiles(List<ContainerSpec> all) {

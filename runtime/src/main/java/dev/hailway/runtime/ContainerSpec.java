@@ -25,6 +25,13 @@ public record ContainerSpec(String name, String container, String image, int por
     public static final String TMPFS = "/tmp:rw,size=64m,mode=1777";
     public static final String STOP_TIMEOUT_SECONDS = "20";
 
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(".*(PASSWORD|SECRET|SERVICECLIENTS).*");
+
+    /** Whether an environment variable holds a password or secret (what a cluster keeps in Secrets, not ConfigMaps). */
+    public static boolean isSecret(String variable) {
+        return SECRET.matcher(variable).matches();
+    }
+
     public ContainerSpec {
         environment = Map.copyOf(environment);
         volumes = Map.copyOf(volumes);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.hailway.platform.infra.Secrets;
+
 
 /**
  * The launcher behind {@code ./hailway}. {@code up} runs in the foreground until Ctrl-C or {@code ./hailway down};
@@ -166,8 +168,10 @@ public final class Hailway {
         var platform = ContainerPlatform.local(PlatformOptions.defaults(root));
         List<ContainerSpec> containers = platform.containers();
         platform.writeEnvironmentFiles(containers);
+        platform.kubeCredentials().forEach((file, text) -> Secrets.write(platform.kubeCredentialsDirectory().resolve(file), text));
         out.println("Wrote " + containers.size() + " env files (mode 600) to "
-                + root.relativize(containers.getFirst().environmentFile().getParent()) + "; now: docker compose up (or podman-compose up)");
+                + root.relativize(containers.getFirst().environmentFile().getParent()) + " for compose.yaml (docker compose up), and "
+                + root.relativize(platform.kubeCredentialsDirectory()) + "/ for the local Kubernetes overlay (deploy/k8s/play-local.sh)");
         return 0;
     }
 

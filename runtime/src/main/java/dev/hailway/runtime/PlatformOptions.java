@@ -74,12 +74,12 @@ public record PlatformOptions(
     }
 
     public PlatformOptions withServicePort(String service, int port) {
+        if (services.stream().noneMatch(spec -> spec.name().equals(service))) {
+            throw new IllegalArgumentException("no service named " + service);
+        }
         List<ServiceSpec> changed = new ArrayList<>();
         for (ServiceSpec spec : services) {
             changed.add(spec.name().equals(service) ? spec.withPort(port) : spec);
-        }
-        if (changed.equals(services)) {
-            throw new IllegalArgumentException("no service named " + service);
         }
         return withServices(changed);
     }

@@ -25,7 +25,10 @@ public record PortSet(String purpose, int gateway, int postgres, int kafka) {
     /** The image build's training runs: each service listens here while it records its AOT cache, against this PostgreSQL and Kafka. */
     public static final PortSet IMAGE_TRAINING = new PortSet("image build training runs", 20080, 24432, 24092);
 
-    public static final List<PortSet> ALL = List.of(LOCAL, END_TO_END, CONTAINER_TESTS, IMAGE_TRAINING);
+    /** The end-to-end suite's run of the Kubernetes overlay local under podman kube play. */
+    public static final PortSet KUBE_TESTS = new PortSet("end-to-end suite's local overlay", 22080, 22432, 22092);
+
+    public static final List<PortSet> ALL = List.of(LOCAL, END_TO_END, CONTAINER_TESTS, IMAGE_TRAINING, KUBE_TESTS);
 
     public int kafkaController() {
         return kafka + 1;

@@ -57,6 +57,13 @@ class PortSetTest {
                 .containsExactly(26432, 30092, 30093);
     }
 
+    @Test
+    void applyingTheSetTheOptionsAlreadyHaveChangesNothing() {
+        var options = PlatformOptions.defaults(Path.of("/repo"));
+
+        assertThat(PortSet.LOCAL.applyTo(options)).isEqualTo(options);
+    }
+
     /** Linux's own range where it reports one; elsewhere the IANA dynamic range, which macOS and Windows use. */
     static int[] ephemeralRange() throws IOException {
         if (!Files.isReadable(EPHEMERAL_RANGE)) {
