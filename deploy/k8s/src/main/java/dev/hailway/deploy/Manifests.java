@@ -311,13 +311,13 @@ public final class Manifests {
 
     private static Map<String, Object> peerAuthentication() {
         return map("apiVersion", "security.istio.io/v1", "kind", "PeerAuthentication",
-                "metadata", metadata("hailway", map(PART_OF, "hailway")),
+                "metadata", meshMetadata("hailway", map(PART_OF, "hailway")),
                 "spec", map("mtls", map("mode", "STRICT")));
     }
 
     private static Map<String, Object> ingressGateway() {
         return map("apiVersion", "networking.istio.io/v1", "kind", "Gateway",
-                "metadata", metadata("hailway", map(PART_OF, "hailway")),
+                "metadata", meshMetadata("hailway", map(PART_OF, "hailway")),
                 "spec", map("selector", map("istio", "ingressgateway"),
                         "servers", list(map("port", map("number", 80, "name", "http", "protocol", "HTTP"), "hosts", list("*")))));
     }
@@ -325,9 +325,14 @@ public final class Manifests {
     private Map<String, Object> ingressRoute() {
         String edge = topology.edge().name();
         return map("apiVersion", "networking.istio.io/v1", "kind", "VirtualService",
-                "metadata", metadata("hailway-ingress", map(PART_OF, "hailway")),
+                "metadata", meshMetadata("hailway-ingress", map(PART_OF, "hailway")),
                 "spec", map("hosts", list("*"), "gateways", list("hailway"),
                         "http", list(map("route", list(map("destination", map("host", edge, "port", map("number", topology.port()))))))));
+    }
+
+    /** The mesh's objects name their namespace themselves: the principals in them assume it, whatever uses the component. */
+    static Map<String, Object> meshMetadata(String name, Map<String, Object> labels) {
+        return map("name", name, "namespace", NAMESPACE, "labels", labels);
     }
 
     static String principal(String service) {
@@ -351,14 +356,14 @@ public final class Manifests {
             rules.add(map("from", list(map("source", map("principals", list(principal(caller))))), "to", to));
         }
         return map("apiVersion", "security.istio.io/v1", "kind", "AuthorizationPolicy",
-                "metadata", metadata(service.name(), labels(service.name(), "service")),
+                "metadata", meshMetadata(service.name(), labels(service.name(), "service")),
                 // ALLOW with these rules: whatever matches none of them is denied.
                 "spec", map("selector", map("matchLabels", map(NAME, service.name())), "action", "ALLOW", "rules", rules));
     }
 
     private Map<String, Object> destinationRule(Service service) {
         return map("apiVersion", "networking.istio.io/v1", "kind", "DestinationRule",
-                "metadata", metadata(service.name(), labels(service.name(), "service")),
+                "metadata", meshMetadata(service.name(), labels(service.name(), "service")),
                 "spec", map("host", service.name(), "trafficPolicy", map(
                         "tls", map("mode", "ISTIO_MUTUAL"),
                         "connectionPool", map(
@@ -384,7 +389,7 @@ public final class Manifests {
                     "retries", map("attempts", 2, "perTryTimeout", "5s", "retryOn", "connect-failure,refused-stream,unavailable"));
         };
         return map("apiVersion", "networking.istio.io/v1", "kind", "VirtualService",
-                "metadata", metadata(service.name(), labels(service.name(), "service")),
+                "metadata", meshMetadata(service.name(), labels(service.name(), "service")),
                 "spec", map("hosts", list(service.name()), "http", list(http)));
     }
 }
