@@ -2,7 +2,6 @@ package dev.hailway.deploy;
 
 import static dev.hailway.deploy.PipelineFixture.IMAGES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -506,7 +505,7 @@ class WorkflowsTest {
 
     @Test
     void theRenderRunsEveryServiceOnItsDeliveredDigestWithTheOverlayAndItsComponent() throws IOException {
-        assumeTrue(onPath("kubectl"), "kubectl renders the Kustomization (GitHub's runners have it)");
+        assertThat(onPath("kubectl")).as("kubectl renders the Kustomization (/usr/bin/kubectl here; GitHub's runners have it)").isTrue();
         var result = render(manifests("localhost/hailway/gamma:0.1.0-SNAPSHOT"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -521,7 +520,7 @@ class WorkflowsTest {
 
     @Test
     void aBaseThatNamesAServiceImageOtherwiseFailsTheRender() {
-        assumeTrue(onPath("kubectl"), "kubectl renders the Kustomization (GitHub's runners have it)");
+        assertThat(onPath("kubectl")).as("kubectl renders the Kustomization (/usr/bin/kubectl here; GitHub's runners have it)").isTrue();
         var result = render(manifests("docker.io/hailway/gamma:latest"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
