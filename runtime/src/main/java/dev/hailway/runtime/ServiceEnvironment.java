@@ -11,10 +11,11 @@ import dev.hailway.platform.infra.DatabaseCredentials;
 import dev.hailway.platform.infra.Secrets;
 
 /** The environment variables of docs/CONVENTIONS.md that one service process is started with. */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
     static final String OPERATOR_EMAIL = "operator@hailway.local";
-    static final int LOCAL_SIGN_INS_PER_MINUTE = 300;
+    /** Sign-ins a minute per address where one person (and the simulator) uses the platform: local mode, a dev cluster. */
+    public static final int LOCAL_SIGN_INS_PER_MINUTE = 300;
     /** Services start in parallel and identity needs every secret: one writer at a time, so none reads a half file. */
     private static final Object SECRETS = new Object();
 

@@ -363,9 +363,11 @@ public final class ImageBuild {
     /** The commit the images are built from, marked {@code -dirty} when the work tree has changes; unknown outside git. */
     static String revision(Path root) {
         try {
-            String commit = Processes.run(List.of("git", "-C", root.toString(), "rev-parse", "HEAD"), Duration.ofSeconds(30)).strip();
-            String changes = Processes.run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no"),
-                    Duration.ofSeconds(60)).strip();
+            // safe.directory: the build may run as root on a checkout another user owns (the pipeline's podman steps).
+            String commit = Processes.run(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "rev-parse", "HEAD"),
+                    Duration.ofSeconds(30)).strip();
+            String changes = Processes.run(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "status", "--porcelain",
+                    "--untracked-files=no"), Duration.ofSeconds(60)).strip();
             return changes.isEmpty() ? commit : commit + "-dirty";
         } catch (RuntimeException e) {
             return "unknown";

@@ -25,6 +25,7 @@ import dev.hailway.runtime.ContainerPlatform;
 import dev.hailway.runtime.ContainerSpec;
 import dev.hailway.runtime.PlatformOptions;
 import dev.hailway.runtime.PortSet;
+import dev.hailway.runtime.ServiceEnvironment;
 
 /**
  * The overlays: {@code production} (Strimzi and CloudNativePG operators, the mesh and observability), {@code dev}
@@ -214,6 +215,17 @@ public final class Overlays {
                         "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization",
                         "namespace", NAMESPACE,
                         "resources", list("namespace.yaml", "../../base", "postgres.yaml", "kafka.yaml", "data-network-policies.yaml"),
+                        // One team's cluster, where the simulator signs up its accounts from one address: the launcher's
+                        // allowance, not the gateway's strict default of 10 sign-ins a minute.
+                        "patches", list(map("target", map("kind", "ConfigMap", "name", "gateway"),
+                                "patch", """
+                                        - op: add
+                                          path: /data/HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_CAPACITY
+                                          value: "%1$d"
+                                        - op: add
+                                          path: /data/HAILWAY_GATEWAY_RATELIMIT_CREDENTIALS_REFILLTOKENS
+                                          value: "%1$d"
+                                        """.formatted(ServiceEnvironment.LOCAL_SIGN_INS_PER_MINUTE))),
                         "images", images("localhost/hailway/", version()))));
     }
 
