@@ -55,6 +55,35 @@ final class Rides {
         return driver;
     }
 
+    /**
+     * The README's first ride, from quote to {@code PAID}, and its ledger checked: one fare capture, every entry
+     * summing to zero, the rider debited the fare, the driver credited it less the 20 % commission.
+     */
+    void takeAPaidRideAndCheckTheLedger(String operatorToken) {
+        Point pickup = newPlace();
+        Driver driver = onlineDriverAt(pickup.offset(0.002, 0.002));
+        Rider rider = riderWithCard("tok_visa");
+
+        Trip trip = rider.requestTrip(pickup, pickup.offset(0.03, 0.03));
+        assertThat(driver.accept(driver.awaitOfferFor(trip.id())).status()).isEqualTo(200);
+        assertThat(rider.awaitStatus(trip.id(), "DRIVER_ASSIGNED").get("driverId").asString()).isEqualTo(driver.id().toString());
+        for (String step : List.of("arrive", "start", "complete")) {
+            assertThat(driver.move(trip.id(), step).status()).as(step).isEqualTo(200);
+        }
+
+        rider.awaitStatus(trip.id(), "PAID");
+        List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
+                .until(() -> ledgerEntries(api, operatorToken, trip.id()), e -> !e.isEmpty());
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.get("sum").get("amount").asLong()).as("every entry sums to zero").isZero());
+        assertThat(entries).extracting(entry -> entry.get("kind").asString()).containsExactly("FARE_CAPTURE");
+        long commission = sumOfLines(entries, "platform:revenue");
+        assertThat(sumOfLines(entries, "rider:" + rider.id() + ":card")).as("the rider is debited once").isEqualTo(-trip.fare());
+        assertThat(commission).isEqualTo(trip.fare() * 20 / 100);
+        assertThat(sumOfLines(entries, "driver:" + driver.id() + ":earnings"))
+                .as("the driver is credited the fare less commission").isEqualTo(trip.fare() - commission);
+        driver.goOffline();
+    }
+
     Rider riderWithCard(String cardToken) {
         Api.SignedIn account = api.registerAndSignIn("RIDER");
         Api.Response method = api.post("/api/payment-methods", account.accessToken(), Map.of("cardToken", cardToken));

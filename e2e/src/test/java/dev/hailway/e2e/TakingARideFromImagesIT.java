@@ -1,7 +1,6 @@
 package dev.hailway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import tools.jackson.databind.JsonNode;
 
 import dev.hailway.runtime.ContainerPlatform;
 import dev.hailway.runtime.ContainerSpec;
@@ -42,26 +40,7 @@ class TakingARideFromImagesIT {
 
     @Test
     void aRiderIsDrivenFromQuoteToPaidAndTheLedgerBalances() {
-        Rides.Point pickup = Rides.newPlace();
-        Rides.Driver driver = rides.onlineDriverAt(pickup.offset(0.002, 0.002));
-        Rides.Rider rider = rides.riderWithCard("tok_visa");
-
-        Rides.Trip trip = rider.requestTrip(pickup, pickup.offset(0.03, 0.03));
-        assertThat(driver.accept(driver.awaitOfferFor(trip.id())).status()).isEqualTo(200);
-        rider.awaitStatus(trip.id(), "DRIVER_ASSIGNED");
-        for (String step : List.of("arrive", "start", "complete")) {
-            assertThat(driver.move(trip.id(), step).status()).as(step).isEqualTo(200);
-        }
-
-        rider.awaitStatus(trip.id(), "PAID");
-        List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Rides.ledgerEntries(api, operator, trip.id()), e -> !e.isEmpty());
-        assertThat(entries).extracting(entry -> entry.get("kind").asString()).containsExactly("FARE_CAPTURE");
-        assertThat(entries).allSatisfy(entry -> assertThat(entry.get("sum").get("amount").asLong()).as("every entry sums to zero").isZero());
-        long commission = Rides.sumOfLines(entries, "platform:revenue");
-        assertThat(Rides.sumOfLines(entries, "rider:" + rider.id() + ":card")).isEqualTo(-trip.fare());
-        assertThat(Rides.sumOfLines(entries, "driver:" + driver.id() + ":earnings")).isEqualTo(trip.fare() - commission);
-        driver.goOffline();
+        rides.takeAPaidRideAndCheckTheLedger(operator);
     }
 
     @Test

@@ -39,29 +39,7 @@ class TakingARideIT {
 
     @Test
     void aRiderIsDrivenFromQuoteToPaidAndTheLedgerBalances() {
-        Rides.Point pickup = Rides.newPlace();
-        Rides.Driver driver = rides.onlineDriverAt(pickup.offset(0.002, 0.002));
-        Rides.Rider rider = rides.riderWithCard("tok_visa");
-
-        Rides.Trip trip = rider.requestTrip(pickup, pickup.offset(0.03, 0.03));
-        UUID offer = driver.awaitOfferFor(trip.id());
-        assertThat(driver.accept(offer).status()).isEqualTo(200);
-        assertThat(rider.awaitStatus(trip.id(), "DRIVER_ASSIGNED").get("driverId").asString()).isEqualTo(driver.id().toString());
-        assertThat(driver.move(trip.id(), "arrive").status()).isEqualTo(200);
-        assertThat(driver.move(trip.id(), "start").status()).isEqualTo(200);
-        assertThat(driver.move(trip.id(), "complete").status()).isEqualTo(200);
-
-        rider.awaitStatus(trip.id(), "PAID");
-        List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Rides.ledgerEntries(api, operator, trip.id()), e -> !e.isEmpty());
-        assertThat(entries).allSatisfy(entry -> assertThat(entry.get("sum").get("amount").asLong()).as("every entry sums to zero").isZero());
-        assertThat(entries).extracting(entry -> entry.get("kind").asString()).containsExactly("FARE_CAPTURE");
-        long commission = Rides.sumOfLines(entries, "platform:revenue");
-        assertThat(Rides.sumOfLines(entries, "rider:" + rider.id() + ":card")).as("the rider is debited once").isEqualTo(-trip.fare());
-        assertThat(commission).isEqualTo(trip.fare() * 20 / 100);
-        assertThat(Rides.sumOfLines(entries, "driver:" + driver.id() + ":earnings"))
-                .as("the driver is credited the fare less commission").isEqualTo(trip.fare() - commission);
-        driver.goOffline();
+        rides.takeAPaidRideAndCheckTheLedger(operator);
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import tools.jackson.databind.JsonNode;
 
 import dev.hailway.deploy.Overlays;
 import dev.hailway.runtime.ContainerEngine;
@@ -104,24 +103,7 @@ class TakingARideThroughTheLocalOverlayIT {
 
     @Test
     void aRiderIsDrivenToPaidThroughThePodsOfTheOverlay() {
-        String operator = api.operatorToken(platform.operatorEmail(), platform.operatorPassword());
-        var rides = new Rides(api);
-        Rides.Point pickup = Rides.newPlace();
-        Rides.Driver driver = rides.onlineDriverAt(pickup.offset(0.002, 0.002));
-        Rides.Rider rider = rides.riderWithCard("tok_visa");
-
-        Rides.Trip trip = rider.requestTrip(pickup, pickup.offset(0.03, 0.03));
-        assertThat(driver.accept(driver.awaitOfferFor(trip.id())).status()).isEqualTo(200);
-        rider.awaitStatus(trip.id(), "DRIVER_ASSIGNED");
-        for (String step : List.of("arrive", "start", "complete")) {
-            assertThat(driver.move(trip.id(), step).status()).as(step).isEqualTo(200);
-        }
-
-        rider.awaitStatus(trip.id(), "PAID");
-        List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Rides.ledgerEntries(api, operator, trip.id()), e -> !e.isEmpty());
-        assertThat(entries).extracting(entry -> entry.get("kind").asString()).containsExactly("FARE_CAPTURE");
-        assertThat(Rides.sumOfLines(entries, "rider:" + rider.id() + ":card")).isEqualTo(-trip.fare());
+        new Rides(api).takeAPaidRideAndCheckTheLedger(api.operatorToken(platform.operatorEmail(), platform.operatorPassword()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import dev.hailway.platform.infra.EmbeddedPostgres;
 import dev.hailway.platform.infra.KafkaBroker;
 import dev.hailway.runtime.ContainerEngine;
+import dev.hailway.runtime.ExternalCommand;
 import dev.hailway.runtime.ContainerPlatform;
 import dev.hailway.runtime.Images;
 import dev.hailway.runtime.PlatformOptions;
@@ -156,7 +157,7 @@ public final class ImageBuild {
                     Path sbom = jar.resolveSibling(image.name() + ".cdx.json");
                     requireFile(jar, "build the service first: ./mvnw -pl services/" + image.name() + " -am package");
                     requireFile(sbom, "the service's build writes it (cyclonedx-maven-plugin, phase package)");
-                    Processes.run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                    ExternalCommand.check(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
                             "--destination", context.toString()), Duration.ofMinutes(2));
                     Files.move(context.resolve("application").resolve(image.name() + ".jar"), context.resolve("application/app.jar"));
                     Files.copy(images.resolve("service-jvm.options"), context.resolve("jvm.options"));
@@ -237,7 +238,7 @@ public final class ImageBuild {
             return LOCAL_BASE;
         }
         out.println("base image: making " + LOCAL_BASE + " from this JDK (no registry reachable for " + REGISTRY_BASE + ")");
-        Processes.run(List.of("bash", script.toString(), "--tag", LOCAL_BASE,
+        ExternalCommand.check(List.of("bash", script.toString(), "--tag", LOCAL_BASE,
                 "--engine", engine.command(), "--modules", modules), Duration.ofMinutes(10));
         return LOCAL_BASE;
     }
@@ -330,7 +331,7 @@ public final class ImageBuild {
 
     /** "14.22" from the binaries' own {@code postgres --version} (allowed as root, unlike starting a server). */
     private static String postgresVersion(Path context) {
-        String output = Processes.run(List.of(context.resolve("postgres/bin/postgres").toString(), "--version"), Duration.ofSeconds(30));
+        String output = ExternalCommand.check(List.of(context.resolve("postgres/bin/postgres").toString(), "--version"), Duration.ofSeconds(30));
         return output.strip().replaceFirst("^.*\\s", "");
     }
 
@@ -364,9 +365,9 @@ public final class ImageBuild {
     static String revision(Path root) {
         try {
             // safe.directory: the build may run as root on a checkout another user owns (the pipeline's podman steps).
-            String commit = Processes.run(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "rev-parse", "HEAD"),
+            String commit = ExternalCommand.check(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "rev-parse", "HEAD"),
                     Duration.ofSeconds(30)).strip();
-            String changes = Processes.run(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "status", "--porcelain",
+            String changes = ExternalCommand.check(List.of("git", "-c", "safe.directory=*", "-C", root.toString(), "status", "--porcelain",
                     "--untracked-files=no"), Duration.ofSeconds(60)).strip();
             return changes.isEmpty() ? commit : commit + "-dirty";
         } catch (RuntimeException e) {
