@@ -17,10 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
@@ -192,34 +188,16 @@ public final class ContainerPlatform implements LocalPlatform {
         }
     }
 
+    /**
+     * As with processes, a service waits for its database (Flyway migrates at start) but not for Kafka, whose clients
+     * keep retrying: starting while the broker comes up keeps both cores busy.
+     */
     private void startAndAwaitAll() {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<Void> failure = new CompletableFuture<>();
-            CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> launchAndAwait(specs.get(POSTGRES)), executor);
-            CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> launchAndAwait(specs.get(KAFKA)), executor);
-            List<CompletableFuture<Void>> all = new ArrayList<>(List.of(postgres, kafka));
-            Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
-            for (ServiceSpec service : options.services()) {
-                // As with processes, a service waits for its database (Flyway migrates at start) but not for Kafka,
-                // whose clients keep retrying: starting while the broker comes up keeps both cores busy.
-                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(postgres));
-                service.dependsOn().forEach(dependency -> before.add(healthy.get(dependency)));
-                CompletableFuture<Void> started = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                        .thenRunAsync(() -> startService(specs.get(service.name())), executor);
-                healthy.put(service.name(), started);
-                all.add(started);
-            }
-            all.forEach(future -> future.exceptionally(e -> {
-                failure.completeExceptionally(unwrap(e));
-                return null;
-            }));
-            try {
-                CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failure).join();
-            } catch (CompletionException e) {
-                closed = true;  // no further launches while the failure propagates
-                throw unwrap(e);
-            }
-        }
+        Map<String, Runnable> infrastructure = new LinkedHashMap<>();
+        infrastructure.put(POSTGRES, () -> launchAndAwait(specs.get(POSTGRES)));
+        infrastructure.put(KAFKA, () -> launchAndAwait(specs.get(KAFKA)));
+        StartOrder.run(infrastructure, java.util.Set.of(POSTGRES), options.services(), service -> startService(specs.get(service.name())),
+                () -> closed = true);  // no further launches while the failure propagates
     }
 
     private void startService(ContainerSpec spec) {
@@ -506,13 +484,5 @@ public final class ContainerPlatform implements LocalPlatform {
 
     private void progress(String format, Object... args) {
         out.printf("  " + format + "%n", args);
-    }
-
-    private static RuntimeException unwrap(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 }

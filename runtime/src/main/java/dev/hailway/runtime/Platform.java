@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 import dev.hailway.platform.infra.DatabaseCredentials;
@@ -224,35 +220,16 @@ public final class Platform implements LocalPlatform {
         progress("postgres healthy in %.1f s (%d service databases)", (System.nanoTime() - began) / 1e9, databases.size());
     }
 
+    /** Kafka is awaited beside the services: they need it only once they send, and keep retrying until then. */
     private void startServicesAndAwaitHealth() {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<Void> failure = new CompletableFuture<>();
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            CompletableFuture<Void> kafkaHealthy = CompletableFuture.runAsync(() -> {
-                awaitHealthy(kafka, () -> HealthChecks.kafkaReady(kafkaBootstrapServers()));
-                progress("kafka healthy after %.1f s", seconds());
-            }, executor);
-            all.add(kafkaHealthy);
-            Map<String, CompletableFuture<Void>> healthy = new LinkedHashMap<>();
-            for (ServiceSpec spec : options.services()) {
-                CompletableFuture<?>[] dependencies = spec.dependsOn().stream().map(healthy::get).toArray(CompletableFuture[]::new);
-                CompletableFuture<Void> started = CompletableFuture.allOf(dependencies).thenRunAsync(() -> startService(spec), executor);
-                healthy.put(spec.name(), started);
-                all.add(started);
+        StartOrder.run(Map.of(KAFKA, () -> {
+            awaitHealthy(kafka, () -> HealthChecks.kafkaReady(kafkaBootstrapServers()));
+            progress("kafka healthy after %.1f s", seconds());
+        }), java.util.Set.of(), options.services(), this::startService, () -> {
+            synchronized (this) {
+                closed = true;  // no further launches while the failure propagates
             }
-            all.forEach(future -> future.exceptionally(e -> {
-                failure.completeExceptionally(unwrap(e));
-                return null;
-            }));
-            try {
-                CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failure).join();
-            } catch (CompletionException e) {
-                synchronized (this) {
-                    closed = true;  // no further launches while the failure propagates
-                }
-                throw unwrap(e);
-            }
-        }
+        });
     }
 
     private void startService(ServiceSpec spec) {
@@ -395,13 +372,5 @@ public final class Platform implements LocalPlatform {
 
     private void progress(String format, Object... args) {
         out.printf("  " + format + "%n", args);
-    }
-
-    private static RuntimeException unwrap(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 }
