@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry        how often and how far apart a failing listener is retried before its record goes to
  *                     the dead-letter topic (3 retries: 4 deliveries in all)
  * @param deadLetters  how many dead letters the {@code deadletters} actuator endpoint reads per topic
+ * @param metrics      how often the outbox and dead-letter gauges are read (a fraction of Prometheus' scrape interval
+ *                     is pointless: the alerts wait minutes)
  */
 @ConfigurationProperties("hailway.events")
 public record HailwayEventsProperties(
@@ -23,7 +25,8 @@ public record HailwayEventsProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue Resubmission resubmission,
         @DefaultValue Retry retry,
-        @DefaultValue DeadLetters deadLetters) {
+        @DefaultValue DeadLetters deadLetters,
+        @DefaultValue Metrics metrics) {
 
     /**
      * @param interval how often to look for unconfirmed publications
@@ -42,5 +45,9 @@ public record HailwayEventsProperties(
 
     public record DeadLetters(
             @DefaultValue("500") int maxRecordsPerTopic) {
+    }
+
+    public record Metrics(
+            @DefaultValue("15s") Duration interval) {
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hailway.events.retry.backoff=100ms",
         "hailway.events.resubmission.interval=500ms",
         "hailway.events.resubmission.min-age=2s",
+        "hailway.events.metrics.interval=300ms",
         "management.endpoints.web.exposure.include=deadletters",
         "management.endpoints.jmx.exposure.include=deadletters",
         "management.tracing.sampling.probability=1.0",

@@ -9,11 +9,13 @@ import dev.hailway.platform.events.EventEnvelope;
 import dev.hailway.platform.events.Events;
 import dev.hailway.platform.events.HailwayEventsProperties;
 import dev.hailway.platform.events.Inbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,7 +49,10 @@ import tools.jackson.databind.ObjectMapper;
  * handling with dead letters, and the {@code deadletters} endpoint.
  */
 @AutoConfiguration(before = {EventExternalizationAutoConfiguration.class, KafkaAutoConfiguration.class,
-        TaskExecutionAutoConfiguration.class})
+        TaskExecutionAutoConfiguration.class}, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration"})
 @EnableConfigurationProperties(HailwayEventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -141,6 +146,14 @@ public class EventsAutoConfiguration {
     @ConditionalOnClass(name = "io.micrometer.context.ContextSnapshotFactory")
     TaskDecorator hailwayContextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
+    }
+
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    EventsMetrics hailwayEventsMetrics(JdbcClient jdbc, KafkaAdmin admin, HailwayEventsProperties properties,
+                                       ObjectProvider<Clock> clock, MeterRegistry registry) {
+        return new EventsMetrics(jdbc, admin.getConfigurationProperties(), properties.topics(),
+                properties.metrics().interval(), clock.getIfAvailable(Clock::systemUTC), registry);
     }
 
     @Configuration(proxyBeanMethods = false)
