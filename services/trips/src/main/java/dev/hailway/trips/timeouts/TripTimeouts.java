@@ -64,7 +64,14 @@ public final class TripTimeouts {
         return flagged;
     }
 
+    /**
+     * Runs after a sweep, so whatever is still past a deadline is a trip the sweep could not end, or a completed trip
+     * whose capture never came: either is a saga that needs an operator.
+     */
     public void refreshGauges() {
         metrics.active(trips.countActiveByStatus());
+        var now = changing.now();
+        metrics.overdue(overdue().size()
+                + trips.waitingSince(TripStatus.COMPLETED, now.minus(deadlines.capture()), BATCH).size());
     }
 }

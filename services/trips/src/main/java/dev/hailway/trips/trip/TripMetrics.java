@@ -18,6 +18,10 @@ public interface TripMetrics {
         @Override
         public void active(Map<TripStatus, Long> countsByStatus) {
         }
+
+        @Override
+        public void overdue(int stuck) {
+        }
     };
 
     void moved(Decision.Move move);
@@ -26,4 +30,7 @@ public interface TripMetrics {
 
     /** How many trips are in each non-terminal status now. */
     void active(Map<TripStatus, Long> countsByStatus);
+
+    /** How many trips are past a deadline and not moved on by the sweep that just ran: sagas that are stuck. */
+    void overdue(int stuck);
 }

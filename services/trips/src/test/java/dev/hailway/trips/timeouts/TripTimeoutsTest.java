@@ -28,6 +28,7 @@ class TripTimeoutsTest {
     private final InMemoryTrips trips = new InMemoryTrips();
     private final RecordingTripEvents events = new RecordingTripEvents();
     private final List<TripId> flagged = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger overdueGauge = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final MutableClock clock = new MutableClock(TripFixtures.T0);
     private final TripMetrics metrics = new TripMetrics() {
         @Override
@@ -41,6 +42,11 @@ class TripTimeoutsTest {
 
         @Override
         public void active(Map<TripStatus, Long> countsByStatus) {
+        }
+
+        @Override
+        public void overdue(int stuck) {
+            overdueGauge.set(stuck);
         }
     };
     private final TripTimeouts timeouts = new TripTimeouts(trips, new ChangingTrips(trips, events, metrics, clock),
@@ -88,6 +94,27 @@ class TripTimeoutsTest {
 
         assertThat(flagged).containsExactly(completed.id());
         assertThat(trips.find(completed.id()).orElseThrow().status()).isEqualTo(TripStatus.COMPLETED);
+    }
+
+    @Test
+    void theOverdueGaugeCountsWhatTheSweepLeftPastADeadline() {
+        trips.given(TripFixtures.in(TripStatus.REQUESTED));
+        var completed = trips.given(TripFixtures.in(TripStatus.COMPLETED));
+        clock.set(TripFixtures.T0.plusSeconds(2));
+        timeouts.refreshGauges();
+        assertThat(overdueGauge).as("a request past its payment deadline, not swept yet").hasValue(1);
+
+        sweep();
+        timeouts.refreshGauges();
+        assertThat(overdueGauge).as("swept: cancelled, so no longer stuck").hasValue(0);
+
+        clock.set(TripFixtures.T0.plusSeconds(4));
+        timeouts.refreshGauges();
+        assertThat(overdueGauge).as("a completed trip whose capture is late stays until it is paid").hasValue(1);
+
+        trips.given(TripFixtures.moved(completed.paymentCaptured(dev.hailway.common.api.Money.of(9_600, "KRW"), clock.instant())));
+        timeouts.refreshGauges();
+        assertThat(overdueGauge).hasValue(0);
     }
 
     /** Times out what is due, as the scheduled sweep does; returns the trips it ended. */

@@ -6,6 +6,7 @@ import dev.hailway.trips.trip.TripId;
 import dev.hailway.trips.trip.TripMetrics;
 import dev.hailway.trips.trip.TripState;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code hailway.trips.transitions} counts moves into each status (and cancellation reason);
  * {@code hailway.trips.active} gauges how many trips sit in each non-terminal status (refreshed by the sweep);
  * {@code hailway.trips.assignment} times a request to its driver; {@code hailway.trips.capture.overdue} counts
- * completed trips that waited too long for their capture.
+ * completed trips that waited too long for their capture; {@code hailway.trips.overdue} gauges the trips still past
+ * a deadline after a sweep (a saga stuck).
  */
 final class MicrometerTripMetrics implements TripMetrics {
 
@@ -32,6 +34,7 @@ final class MicrometerTripMetrics implements TripMetrics {
     private final Timer assignment;
     private final Counter captureOverdue;
     private final Map<TripStatus, AtomicLong> active = new EnumMap<>(TripStatus.class);
+    private final AtomicLong overdue = new AtomicLong();
 
     MicrometerTripMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +44,9 @@ final class MicrometerTripMetrics implements TripMetrics {
                 .register(registry);
         this.captureOverdue = Counter.builder("hailway.trips.capture.overdue")
                 .description("Completed trips still waiting for their capture past the deadline")
+                .register(registry);
+        Gauge.builder("hailway.trips.overdue", overdue, AtomicLong::get)
+                .description("Trips past a deadline that the last timeout sweep did not move on")
                 .register(registry);
         for (TripStatus status : TripStatus.values()) {
             if (!status.isTerminal()) {
@@ -90,5 +96,10 @@ final class MicrometerTripMetrics implements TripMetrics {
                 gauge.set(count);
             }
         });
+    }
+
+    @Override
+    public void overdue(int stuck) {
+        overdue.set(stuck);
     }
 }
