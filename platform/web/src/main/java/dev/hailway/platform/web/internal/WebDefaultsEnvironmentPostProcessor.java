@@ -57,6 +57,13 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
 
+        // Metrics: every meter says which service it comes from, whatever scrapes it (the dashboards select on it),
+        // and request durations carry histogram buckets, so p99 can be aggregated across instances.
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        defaults.put("management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms");
+        defaults.put("management.metrics.distribution.maximum-expected-value.http.server.requests", "30s");
+
         // Tracing: sample everything (traffic is low, traces are the point); export only when told where.
         defaults.put("management.tracing.sampling.probability", "1.0");
         String legacyEndpoint = environment.getProperty(LEGACY_OTLP_ENDPOINT);
