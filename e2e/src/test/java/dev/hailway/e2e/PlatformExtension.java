@@ -45,24 +45,30 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        store(context).computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
+        running(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
-        return parameter.getParameter().getType() == Platform.class;
+        return parameter.getParameter().getType() == Platform.class || parameter.getParameter().getType() == TraceReceiver.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        return store(extension).computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class).platform();
+        RunningPlatform running = running(extension);
+        return parameter.getParameter().getType() == TraceReceiver.class ? running.traces() : running.platform();
+    }
+
+    private static RunningPlatform running(ExtensionContext context) {
+        return store(context).computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
     }
 
     private static ExtensionContext.Store store(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.create(PlatformExtension.class));
     }
 
-    record RunningPlatform(Platform platform) implements AutoCloseable {
+    /** The platform, and the receiver its services export their spans to from their first request on. */
+    record RunningPlatform(Platform platform, TraceReceiver traces) implements AutoCloseable {
 
         static RunningPlatform start() {
             Path root = Path.of(System.getProperty("hailway.repository.root", "..")).toAbsolutePath().normalize();
@@ -79,7 +85,17 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
                         // Generous: on a busy 2-core CI machine ten JVMs share the cores while they start.
                         .withHealthTimeout(java.time.Duration.ofSeconds(300))
                         .withOut(progress);
-                return new RunningPlatform(Platform.start(options));
+                TraceReceiver traces = TraceReceiver.start(PortSet.END_TO_END_TRACE_RECEIVER);
+                for (var service : options.services()) {
+                    options = options.withServiceEnvironment(service.name(),
+                            Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint()));
+                }
+                try {
+                    return new RunningPlatform(Platform.start(options), traces);
+                } catch (RuntimeException e) {
+                    traces.close();
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -87,7 +103,11 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
 
         @Override
         public void close() {
-            platform.close();
+            try {
+                platform.close();
+            } finally {
+                traces.close();
+            }
         }
 
         static void deleteRecursively(Path path) throws IOException {

@@ -30,6 +30,13 @@ public record PortSet(String purpose, int gateway, int postgres, int kafka) {
 
     public static final List<PortSet> ALL = List.of(LOCAL, END_TO_END, CONTAINER_TESTS, IMAGE_TRAINING, KUBE_TESTS);
 
+    /** The end-to-end suite's trace receiver (OTLP over HTTP), which every service of its platform exports to. */
+    public static final int END_TO_END_TRACE_RECEIVER = 18318;
+    /** The end-to-end suite's Prometheus, which scrapes its platform to evaluate the dashboards and alert rules. */
+    public static final int END_TO_END_PROMETHEUS = 19090;
+    /** Listeners of the suites beside their platforms, held to the same rules as the sets' ports. */
+    public static final List<Integer> OBSERVERS = List.of(END_TO_END_TRACE_RECEIVER, END_TO_END_PROMETHEUS);
+
     public int kafkaController() {
         return kafka + 1;
     }

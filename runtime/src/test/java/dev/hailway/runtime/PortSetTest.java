@@ -25,12 +25,15 @@ class PortSetTest {
                     .allSatisfy(port -> assertThat(port < range[0] || port > range[1])
                             .as("port %d lies in the ephemeral range", port).isTrue());
         }
+        assertThat(PortSet.OBSERVERS).as("the suites' observers").allSatisfy(port -> assertThat(port < range[0] || port > range[1])
+                .as("port %d lies in the ephemeral range", port).isTrue());
     }
 
     @Test
     void theSetsShareNoPortSoTheyCanRunSideBySide() {
         List<Integer> all = new ArrayList<>();
         PortSet.ALL.forEach(set -> all.addAll(set.ports()));
+        all.addAll(PortSet.OBSERVERS);
 
         Set<Integer> distinct = new HashSet<>(all);
         assertThat(distinct).hasSameSizeAs(all);

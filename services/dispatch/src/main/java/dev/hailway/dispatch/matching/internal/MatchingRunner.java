@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.hailway.dispatch.matching.Matching;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import dev.hailway.dispatch.matching.TripId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,12 @@ final class MatchingRunner implements AutoCloseable {
     private static final int BATCH = 100;
 
     private final Matching matching;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * The caller's observation travels with the attempt, so the call to location and the offer it leads to stay in
+     * the trace of the event that asked for them (without it, TracingARideIT saw each attempt start a trace of its own).
+     */
+    private final ExecutorService executor = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            () -> ContextSnapshotFactory.builder().build().captureAll());
     /** Trips with an attempt running here: the sweep does not start a second one for them. */
     private final Set<TripId> running = ConcurrentHashMap.newKeySet();
 
