@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generated from deploy/topology.yaml by deploy/k8s (Manifests). Makes the Secrets the manifests reference, with
 # random passwords, in the namespace given (default hailway): each service's <name>-credentials, each
-# database's hailway-db-<name> (basic-auth, for CloudNativePG's managed roles and the dev PostgreSQL), and the
-# dev PostgreSQL's superuser. Existing Secrets are left as they are, so running it again changes nothing.
+# database's hailway-db-<name> (basic-auth, for CloudNativePG's managed roles and the dev PostgreSQL), the dev
+# PostgreSQL's superuser and Grafana's admin password grafana-admin (the observability component). Existing
+# Secrets are left as they are, so running it again changes nothing.
 #   deploy/k8s/make-secrets.sh [NAMESPACE]
 set -euo pipefail
 ns="${1:-hailway}"
@@ -27,6 +28,7 @@ client_notifications="$(exists notifications-credentials && kubectl -n "$ns" get
 db_history="$(exists hailway-db-history && kubectl -n "$ns" get secret hailway-db-history -o jsonpath='{.data.password}' | base64 -d || secret)"
 client_history="$(exists history-credentials && kubectl -n "$ns" get secret history-credentials -o jsonpath='{.data.HAILWAY_SECURITY_SERVICE_CLIENT_SECRET}' | base64 -d || secret)"
 make hailway-postgres-superuser --from-literal=password="$(secret)"
+make grafana-admin --from-literal=password="$(secret)"
 make hailway-db-identity --type=kubernetes.io/basic-auth --from-literal=username=identity --from-literal=password="$db_identity"
 make identity-credentials \
   --from-literal=SPRING_DATASOURCE_PASSWORD="$db_identity" \
@@ -72,3 +74,4 @@ make history-credentials \
   --from-literal=SPRING_DATASOURCE_PASSWORD="$db_history" \
   --from-literal=HAILWAY_SECURITY_SERVICE_CLIENT_SECRET="$client_history"
 echo "Secrets for Hailway are in namespace $ns (the operator's password: kubectl -n $ns get secret identity-credentials -o jsonpath='{.data.HAILWAY_IDENTITY_OPERATOR_PASSWORD}' | base64 -d)"
+echo "Grafana's: kubectl -n $ns get secret grafana-admin -o jsonpath='{.data.password}' | base64 -d"

@@ -16,7 +16,8 @@ import dev.hailway.deploy.Topology.Service;
 /**
  * Writes the Kustomize base and the Istio component of deploy/k8s from deploy/topology.yaml: per service its
  * ServiceAccount, settings, Deployment, Service, autoscaler, disruption budget and NetworkPolicy; per service its
- * AuthorizationPolicy, DestinationRule and VirtualService. The overlays are written by {@link Overlays}.
+ * AuthorizationPolicy, DestinationRule and VirtualService. The overlays are written by {@link Overlays}, the
+ * observability component, with the dashboards and alert rules of deploy/dashboards, by {@link Observability}.
  *
  * <pre>{@code ./mvnw -q -pl deploy/k8s exec:java@generate}</pre>
  *
@@ -55,7 +56,8 @@ public final class Manifests {
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         generate(root, root.resolve("deploy/k8s"));
-        System.out.println("wrote deploy/k8s/base, components/istio and overlays from deploy/topology.yaml");
+        System.out.println("wrote deploy/k8s/base, components/istio, components/observability and overlays from deploy/topology.yaml "
+                + "and deploy/dashboards");
     }
 
     /** Writes every generated file under {@code k8s} (deploy/k8s, or a directory of a test to compare). */
@@ -64,6 +66,7 @@ public final class Manifests {
         var manifests = new Manifests(topology);
         manifests.writeBase(k8s.resolve("base"));
         manifests.writeIstio(k8s.resolve("components/istio"));
+        new Observability(root.resolve("deploy/dashboards"), topology.port()).write(k8s.resolve("components/observability"));
         new Overlays(topology).write(k8s.resolve("overlays"));
     }
 

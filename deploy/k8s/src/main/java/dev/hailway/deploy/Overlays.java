@@ -463,8 +463,9 @@ public final class Overlays {
                 #!/usr/bin/env bash
                 # Generated from deploy/topology.yaml by deploy/k8s (Manifests). Makes the Secrets the manifests reference, with
                 # random passwords, in the namespace given (default hailway): each service's <name>-credentials, each
-                # database's hailway-db-<name> (basic-auth, for CloudNativePG's managed roles and the dev PostgreSQL), and the
-                # dev PostgreSQL's superuser. Existing Secrets are left as they are, so running it again changes nothing.
+                # database's hailway-db-<name> (basic-auth, for CloudNativePG's managed roles and the dev PostgreSQL), the dev
+                # PostgreSQL's superuser and Grafana's admin password grafana-admin (the observability component). Existing
+                # Secrets are left as they are, so running it again changes nothing.
                 #   deploy/k8s/make-secrets.sh [NAMESPACE]
                 set -euo pipefail
                 ns="${1:-hailway}"
@@ -485,6 +486,7 @@ public final class Overlays {
             }
         }
         script.append("make hailway-postgres-superuser --from-literal=password=\"$(secret)\"\n");
+        script.append("make %s --from-literal=password=\"$(secret)\"\n".formatted(Observability.GRAFANA_ADMIN_SECRET));
         for (Service service : topology.services().values()) {
             String lower = service.name().replace('-', '_');
             List<String> literals = new ArrayList<>();
@@ -510,6 +512,8 @@ public final class Overlays {
         }
         script.append("echo \"Secrets for Hailway are in namespace $ns (the operator's password: kubectl -n $ns get secret identity-credentials "
                 + "-o jsonpath='{.data.HAILWAY_IDENTITY_OPERATOR_PASSWORD}' | base64 -d)\"\n");
+        script.append("echo \"Grafana's: kubectl -n $ns get secret %s -o jsonpath='{.data.password}' | base64 -d\"\n"
+                .formatted(Observability.GRAFANA_ADMIN_SECRET));
         try {
             Files.writeString(file, script.toString());
             file.toFile().setExecutable(true);

@@ -33,10 +33,10 @@ class ManifestsTest {
     }
 
     @Test
-    void theBaseAndTheMeshHoldNothingTheGeneratorDoesNotWrite() throws IOException {
+    void theBaseAndTheComponentsHoldNothingTheGeneratorDoesNotWrite() throws IOException {
         Manifests.generate(Rendering.ROOT, generated);
 
-        for (String dir : List.of("base", "components/istio")) {
+        for (String dir : List.of("base", "components/istio", "components/observability")) {
             assertThat(files(Rendering.K8S.resolve(dir))).as("files in deploy/k8s/%s", dir)
                     .containsExactlyInAnyOrderElementsOf(files(generated.resolve(dir)));
         }

@@ -38,6 +38,8 @@ final class Validation {
     static final Map<String, String> JAVA_MODELS = Map.ofEntries(
             Map.entry("v1/Namespace", "io.fabric8.kubernetes.api.model.Namespace"),
             Map.entry("v1/ServiceAccount", "io.fabric8.kubernetes.api.model.ServiceAccount"),
+            Map.entry("rbac.authorization.k8s.io/v1/Role", "io.fabric8.kubernetes.api.model.rbac.Role"),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", "io.fabric8.kubernetes.api.model.rbac.RoleBinding"),
             Map.entry("v1/ConfigMap", "io.fabric8.kubernetes.api.model.ConfigMap"),
             Map.entry("v1/Secret", "io.fabric8.kubernetes.api.model.Secret"),
             Map.entry("v1/Service", "io.fabric8.kubernetes.api.model.Service"),
