@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every workload of every overlay must have: probes, requests and limits, a non-root user, a read-only root, no
- * capabilities, the runtime's seccomp profile; and every Deployment of Hailway an autoscaler, a disruption budget and
- * a graceful shutdown that fits in its grace period.
+ * What every workload of every overlay must have: startup, readiness and liveness probes, requests and limits, a
+ * non-root user given by number, a read-only root, no capabilities, the runtime's seccomp profile; and every
+ * Deployment of Hailway's services an autoscaler, a disruption budget and a graceful shutdown that fits in its grace
+ * period.
  */
 @SuppressWarnings("unchecked")
 class PolicyTest {
@@ -24,13 +25,13 @@ class PolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("combinations")
-    void everyContainerHasProbesLimitsANonRootUserAndAReadOnlyRoot(Rendering.Combination combination) {
+    void everyContainerHasProbesLimitsANumberedNonRootUserAndAReadOnlyRoot(Rendering.Combination combination) {
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> workload : workloads(Rendering.render(combination))) {
             Map<String, Object> pod = podSpec(workload);
             for (Map<String, Object> container : containers(pod)) {
                 String where = Rendering.describe(workload) + " container " + container.get("name");
-                for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                     if (!container.containsKey(probe)) {
                         violations.add(where + ": no " + probe);
                     }
@@ -46,6 +47,10 @@ class PolicyTest {
                 Map<String, Object> podSecurity = (Map<String, Object>) pod.getOrDefault("securityContext", Map.of());
                 if (!Boolean.TRUE.equals(security.getOrDefault("runAsNonRoot", podSecurity.get("runAsNonRoot")))) {
                     violations.add(where + ": may run as root");
+                }
+                // runAsNonRoot alone refuses to start an image whose USER is a name: the kubelet cannot tell it is not root.
+                if (!(security.getOrDefault("runAsUser", podSecurity.get("runAsUser")) instanceof Integer user) || user == 0) {
+                    violations.add(where + ": no numeric non-root runAsUser");
                 }
                 if (!Boolean.TRUE.equals(security.get("readOnlyRootFilesystem"))) {
                     violations.add(where + ": writable root file system");
@@ -70,6 +75,8 @@ class PolicyTest {
     void everyHailwayDeploymentHasAnAutoscalerADisruptionBudgetAndTimeToShutDown(Rendering.Combination combination) {
         List<Map<String, Object>> objects = Rendering.render(combination);
         List<String> violations = new ArrayList<>();
+        // The services only: the observability component's Deployments (component=observability) are single instances
+        // that keep what they collect in memory or on an emptyDir, so neither scale out nor survive a drain unharmed.
         for (Map<String, Object> deployment : objects.stream().filter(o -> o.get("kind").equals("Deployment"))
                 .filter(o -> "service".equals(labels(o).get(Manifests.COMPONENT))).toList()) {
             String name = Rendering.name(deployment);
