@@ -26,6 +26,8 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
     static final String SOURCE_NAME = "hailwayWebDefaults";
     static final String LEGACY_OTLP_ENDPOINT = "management.otlp.tracing.endpoint";
     static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String PROMETHEUS_EXEMPLARS =
+            "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration";
 
     @Override
     public int getOrder() {
@@ -63,6 +65,11 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms");
         defaults.put("management.metrics.distribution.maximum-expected-value.http.server.requests", "30s");
+
+        // No exemplars (trace ids on samples): Micrometer puts them on every _count line too, which Prometheus before
+        // 2.43 (Debian 12's 2.42, for one) refuses, failing the whole scrape: no metrics at all, seen in
+        // DashboardMetricsIT. Traces are found from logs (trace ids) and Jaeger instead.
+        defaults.put("spring.autoconfigure.exclude", PROMETHEUS_EXEMPLARS);
 
         // Tracing: sample everything (traffic is low, traces are the point); export only when told where.
         defaults.put("management.tracing.sampling.probability", "1.0");

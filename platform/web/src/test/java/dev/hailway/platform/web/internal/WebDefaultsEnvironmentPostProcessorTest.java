@@ -37,6 +37,17 @@ class WebDefaultsEnvironmentPostProcessorTest {
     }
 
     @Test
+    void tagsEveryMeterWithTheServiceAndLeavesOutTheExemplarsOldPrometheusServersRefuse() {
+        MockEnvironment environment = process(new MockEnvironment().withProperty("spring.application.name", "trips"));
+
+        assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("trips");
+        assertThat(environment.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.autoconfigure.exclude"))
+                .isEqualTo(WebDefaultsEnvironmentPostProcessor.PROMETHEUS_EXEMPLARS);
+    }
+
+    @Test
     void logsJsonUnlessAskedForPlainLogs() {
         assertThat(process(new MockEnvironment()).getProperty("logging.structured.format.console")).isEqualTo("ecs");
         assertThat(process(new MockEnvironment().withProperty("hailway.logging.format", "plain"))
