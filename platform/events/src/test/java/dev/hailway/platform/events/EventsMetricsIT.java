@@ -40,6 +40,8 @@ class EventsMetricsIT {
     @Test
     void aPublicationKafkaDidNotTakeShowsInTheOutboxGaugesUntilItIsResent() {
         await().atMost(TIMEOUT).until(() -> gauge("hailway.events.outbox.incomplete") == 0.0);
+        // The context, and so the template's count of failed sends, is shared with the other events ITs.
+        int failedBefore = kafka.failed.get();
         kafka.failuresLeft.set(1);
 
         String account = "acc-" + UUID.randomUUID();
@@ -51,7 +53,7 @@ class EventsMetricsIT {
         // Then the resubmission sends it, and nothing is owed any more.
         await().atMost(TIMEOUT).until(() -> gauge("hailway.events.outbox.incomplete") == 0.0
                 && gauge("hailway.events.outbox.oldest.age") == 0.0);
-        assertThat(kafka.failed).hasValue(1);
+        assertThat(kafka.failed).hasValue(failedBefore + 1);
     }
 
     @Test
