@@ -154,7 +154,7 @@ class QuotesIT extends IntegrationSupport {
         var metrics = http.get("/actuator/prometheus", null);
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("cache_gets_total{cache=\"fareRules\"", "cache_gets_total{cache=\"surgeCells\"");
+        assertThat(metrics.body()).contains("cache_gets_total{application=\"pricing\",cache=\"fareRules\"", "cache_gets_total{application=\"pricing\",cache=\"surgeCells\"");
     }
 
     static Map<String, Object> body(GeoPoint pickup, GeoPoint dropoff, String vehicleClass) {

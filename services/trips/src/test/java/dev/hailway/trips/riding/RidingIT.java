@@ -202,8 +202,8 @@ class RidingIT extends TripsIntegrationTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("hailway_trips_assignment_seconds_count",
-                "hailway_trips_transitions_total{reason=\"none\",status=\"DRIVER_ASSIGNED\"}",
-                "hailway_trips_active{status=\"REQUESTED\"}");
+                "hailway_trips_transitions_total{application=\"trips\",reason=\"none\",status=\"DRIVER_ASSIGNED\"}",
+                "hailway_trips_active{application=\"trips\",status=\"REQUESTED\"}");
     }
 
     private UUID assignedTrip(UUID riderId, UUID driverId) {
