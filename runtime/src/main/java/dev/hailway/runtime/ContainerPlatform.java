@@ -316,6 +316,17 @@ public final class ContainerPlatform implements LocalPlatform {
         engine.run(ENGINE_TIMEOUT, List.of("wait", spec(name).container()));
     }
 
+    /** SIGSTOP to the container's process: works whatever the cgroup set-up, where podman pause needs the freezer. */
+    @Override
+    public void pause(String name) {
+        engine.check(ENGINE_TIMEOUT, List.of("kill", "--signal", "STOP", spec(name).container()));
+    }
+
+    @Override
+    public void resume(String name) {
+        engine.check(ENGINE_TIMEOUT, List.of("kill", "--signal", "CONT", spec(name).container()));
+    }
+
     /** Starts the stopped container again: the same container, so the same volumes and settings. */
     @Override
     public void start(String name) {

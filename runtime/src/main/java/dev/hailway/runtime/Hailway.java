@@ -45,6 +45,10 @@ public final class Hailway {
                 System.out.print(Command.USAGE);
                 yield 0;
             }
+            case RESTART -> hailway.control(ControlRequests.Action.RESTART, command.target());
+            case KILL -> hailway.control(ControlRequests.Action.KILL, command.target());
+            case PAUSE -> hailway.control(ControlRequests.Action.PAUSE, command.target());
+            case RESUME -> hailway.control(ControlRequests.Action.RESUME, command.target());
         };
         System.exit(code);
     }
@@ -84,12 +88,15 @@ public final class Hailway {
                     + root.relativize(options.logDirectory()) + ")");
             platform = new Platform(options);
         }
+        var control = new ControlRequests(options.runDirectory().resolve("control"), platform,
+                () -> state.processes(platform.processes()));
         var stopped = new CountDownLatch(1);
         var started = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (started.get()) {
                 out.println("Stopping Hailway...");
             }
+            control.close();
             platform.close();  // also when interrupted half-way through starting
             state.clear();
             if (started.get()) {
@@ -122,6 +129,7 @@ public final class Hailway {
         }
 
         started.set(true);
+        control.start();
         String summary = summary(platform);
         out.print(summary);
         state.summary(summary);
@@ -222,6 +230,19 @@ public final class Hailway {
         state.clear();
         out.println("Hailway is stopped.");
         return 0;
+    }
+
+    /** Asks the running launcher to act on one of its processes, and says what it answered. */
+    private int control(ControlRequests.Action action, String name) {
+        var state = new RunState(root.resolve(".hailway/run"));
+        if (state.liveLauncher().isEmpty()) {
+            System.err.println("Hailway is not running (./hailway up starts it).");
+            return 1;
+        }
+        ControlRequests.Answer answer = ControlRequests.send(root.resolve(".hailway/run/control"), action, name,
+                java.time.Duration.ofMinutes(5));
+        (answer.ok() ? out : System.err).println(answer.message());
+        return answer.ok() ? 0 : 1;
     }
 
     private int status() {

@@ -33,6 +33,26 @@ public interface LocalPlatform extends AutoCloseable {
     /** Starts what {@link #stop} or {@link #kill} ended again, and waits until it is healthy. */
     void start(String service);
 
+    /**
+     * Freezes one process (SIGSTOP): it keeps its connections and answers nothing, as in a long GC pause; also
+     * {@code postgres} or {@code kafka}.
+     */
+    void pause(String name);
+
+    /** Lets a process {@link #pause}d go on (SIGCONT). */
+    void resume(String name);
+
+    /** Stops one service gracefully if it runs (thawed first, if paused) and starts it again, healthy. */
+    default void restart(String name) {
+        try {
+            resume(name);  // a frozen process would sit out its whole grace period
+        } catch (RuntimeException notRunning) {
+            // killed or stopped before: nothing to thaw, only to start
+        }
+        stop(name);
+        start(name);
+    }
+
     PlatformOptions options();
 
     /** Stops everything: the services, then Kafka, then PostgreSQL. Data stays for the next start. */

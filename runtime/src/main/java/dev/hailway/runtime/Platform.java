@@ -142,6 +142,23 @@ public final class Platform implements LocalPlatform {
         recordState();
     }
 
+    @Override
+    public void pause(String name) {
+        Signals.pause(pidOf(name));
+    }
+
+    @Override
+    public void resume(String name) {
+        Signals.resume(pidOf(name));
+    }
+
+    /** A running process of this platform: a service, Kafka or PostgreSQL. */
+    private long pidOf(String name) {
+        return processes().stream().filter(record -> record.name().equals(name)).mapToLong(RunState.ProcessRecord::pid)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(name + " is not running (running: "
+                        + processes().stream().map(RunState.ProcessRecord::name).toList() + ")"));
+    }
+
     /** The running processes, for a status table: PostgreSQL, Kafka, then the services in start order. */
     @Override
     public synchronized List<RunState.ProcessRecord> processes() {

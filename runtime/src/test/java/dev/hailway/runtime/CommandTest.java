@@ -44,4 +44,15 @@ class CommandTest {
     void unknownCommandIsRejected() {
         assertThatThrownBy(() -> Command.parse(List.of("start"))).hasMessage("unknown command: start");
     }
+
+    @Test
+    void theFaultCommandsNameExactlyOneProcess() {
+        assertThat(Command.parse(List.of("kill", "trips"))).isEqualTo(new Command(Command.Verb.KILL, false, false, "trips"));
+        assertThat(Command.parse(List.of("pause", "kafka")).target()).isEqualTo("kafka");
+        assertThat(Command.parse(List.of("resume", "kafka")).verb()).isEqualTo(Command.Verb.RESUME);
+        assertThat(Command.parse(List.of("restart", "dispatch")).verb()).isEqualTo(Command.Verb.RESTART);
+        assertThatThrownBy(() -> Command.parse(List.of("kill"))).hasMessageStartingWith("usage: ./hailway kill NAME");
+        assertThatThrownBy(() -> Command.parse(List.of("pause", "trips", "dispatch"))).hasMessageStartingWith("usage: ./hailway pause NAME");
+        assertThatThrownBy(() -> Command.parse(List.of("restart", "--all"))).hasMessageStartingWith("usage: ./hailway restart NAME");
+    }
 }

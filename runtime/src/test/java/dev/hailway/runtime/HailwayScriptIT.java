@@ -36,6 +36,15 @@ class HailwayScriptIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"kill", "pause trips dispatch", "restart --all", "resume"})
+    void theFaultCommandsWantExactlyOneName(String arguments) throws Exception {
+        Run run = hailway(arguments.split(" "));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(64);
+        assertThat(run.output()).contains("usage: ./hailway " + arguments.split(" ")[0] + " NAME");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"logs", "logs trips --tail", "logs trips -f extra"})
     void logsWantsOneNameAndAtMostFollow(String arguments) throws Exception {
         Run run = hailway(arguments.split(" "));
