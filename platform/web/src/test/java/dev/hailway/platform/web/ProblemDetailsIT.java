@@ -38,6 +38,20 @@ class ProblemDetailsIT extends WebItSupport {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNamingTheFieldRatherThanConverted() {
+        for (String body : new String[] {"{\"name\": 12345, \"count\": 2}", "{\"name\": \"lamp\", \"count\": 2.5}",
+                "{\"name\": \"lamp\", \"count\": \"2\"}"}) {
+            HttpResponse<String> response = http.postJson("/api/things", token, body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode problem = assertProblem(response, "malformed-request");
+            assertThat(problem.get("errors").get(0).get("field").asString()).as(body)
+                    .isEqualTo(body.contains("12345") ? "name" : "count");
+            assertThat(problem.get("errors").get(0).get("message").asString()).as(body).startsWith("must be a");
+        }
+    }
+
+    @Test
     void malformedPathVariableIsAValidationProblem() {
         HttpResponse<String> response = http.get("/api/things/not-a-uuid", token);
 

@@ -30,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error a controller raises leaves as problem+json with a hailway type. Spring's own exceptions come
@@ -130,6 +131,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
                 "Malformed request", "The request body could not be read as JSON of the expected shape",
                 servletRequest(request));
+        // A value of the wrong type (StrictJson) is still malformed-request, but says which field, as validation does.
+        MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
+        String field = mismatch == null ? "" : JsonFields.path(mismatch);
+        if (!field.isEmpty()) {
+            problem.setProperty("errors", List.of(error(field, JsonFields.expected(mismatch))));
+        }
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 

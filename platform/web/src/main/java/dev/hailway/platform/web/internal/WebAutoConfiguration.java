@@ -24,6 +24,12 @@ public class WebAutoConfiguration {
         return new ProblemResponses(mapper);
     }
 
+    /** Picked up by Boot's JSON mapper, so message converters and every injected mapper read strictly. */
+    @Bean
+    StrictJson hailwayStrictJson() {
+        return new StrictJson();
+    }
+
     @Bean
     ProblemDetailsAdvice hailwayProblemDetailsAdvice() {
         return new ProblemDetailsAdvice();

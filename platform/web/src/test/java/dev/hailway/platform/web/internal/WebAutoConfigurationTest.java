@@ -1,9 +1,12 @@
 package dev.hailway.platform.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.hailway.platform.web.IdempotentRequests;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -39,5 +42,17 @@ class WebAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).getBeanNames(SecurityFilterChain.class).containsExactly("ownChain");
                 });
+    }
+
+    @Test
+    void makesTheApplicationsJsonMapperRefuseCoercedScalars() {
+        runner.withClassLoader(new FilteredClassLoader(JdbcClient.class)).run(context -> {
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            assertThatExceptionOfType(MismatchedInputException.class)
+                    .isThrownBy(() -> mapper.readValue("{\"name\": 12345}", Named.class));
+        });
+    }
+
+    record Named(String name) {
     }
 }
