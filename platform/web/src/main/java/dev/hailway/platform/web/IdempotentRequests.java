@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -57,14 +59,18 @@ public class IdempotentRequests {
         this.mapper = mapper;
     }
 
-    /** As {@link #execute(String, String, Object, Supplier)} with the authenticated subject as caller. */
+    /**
+     * As {@link #execute(String, String, Object, Supplier)} with the authenticated subject as caller; anonymous callers
+     * are scoped by their request (see there).
+     */
     public ResponseEntity<?> execute(@Nullable String key, @Nullable Object requestBody,
                                      Supplier<? extends ResponseEntity<?>> action) {
         return execute(key, currentCaller(), requestBody, action);
     }
 
     /**
-     * Runs {@code action} once per ({@code caller}, {@code key}); without a key it just runs it.
+     * Runs {@code action} once per ({@code caller}, {@code key}); without a key it just runs it; an empty or insane
+     * key is a 400. The caller "anonymous" is scoped further by the request's fingerprint.
      *
      * @param requestBody the request as received (a record, a String or bytes): with the method and path, it
      *                    decides whether a repeated key is the same request
@@ -73,19 +79,29 @@ public class IdempotentRequests {
                                      Supplier<? extends ResponseEntity<?>> action) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(action, "action");
-        if (key == null) {
+        if (key == null && !headerSent()) {
             return action.get();
         }
-        if (!SANE_KEY.matcher(key).matches()) {
+        // An empty header is a client's bug (a variable that was never set), not a request without a key: running it
+        // unprotected would give the client no protection it believes it has.
+        if (key == null || !SANE_KEY.matcher(key).matches()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid idempotency key",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                    Map.of("errors", List.of(Map.of("field", HEADER,
+                            "message", "must be 1 to 255 visible ASCII characters"))));
         }
         String hash = requestHash(requestBody);
+        // Anonymous callers cannot be told apart, so their keys are scoped by the request itself: a stranger who picks
+        // the same key for another request is not refused with 422 because of someone else's request, and the same
+        // request again still gets the stored answer. What such a client cannot learn is that it reused its own key for
+        // a different request; an endpoint that knows who is asking (identity's registration: the e-mail) passes that
+        // as the caller instead.
+        String scope = caller.equals(ANONYMOUS) ? ANONYMOUS + ":" + hash : caller;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (store.claim(caller, key, hash)) {
-                return runClaimed(caller, key, action);
+            if (store.claim(scope, key, hash)) {
+                return runClaimed(scope, key, action);
             }
-            Optional<StoredRequest> existing = store.find(caller, key);
+            Optional<StoredRequest> existing = store.find(scope, key);
             if (existing.isPresent()) {
                 return answerFor(existing.get(), hash);
             }
@@ -174,6 +190,11 @@ public class IdempotentRequests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always there", e);
         }
+    }
+
+    private static boolean headerSent() {
+        HttpServletRequest request = currentRequest();
+        return request != null && request.getHeaders(HEADER) != null && request.getHeaders(HEADER).hasMoreElements();
     }
 
     private static @Nullable HttpServletRequest currentRequest() {

@@ -129,6 +129,38 @@ class IdempotentRequestsIT extends WebItSupport {
         assertThat(gate.created.get() - before).isEqualTo(2);
     }
 
+    @Test
+    void anEmptyKeyIsABadRequestAndRunsNothing() {
+        int before = gate.created.get();
+
+        HttpResponse<String> response = post("", BODY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asString())
+                .isEqualTo(IdempotentRequests.HEADER);
+        assertThat(gate.created.get()).isEqualTo(before);
+    }
+
+    @Test
+    void anonymousCallersWhoPickTheSameKeyDoNotCollide() {
+        String key = UUID.randomUUID().toString();
+        int before = gate.created.get();
+
+        HttpResponse<String> first = http.send(anonymous(key, BODY));
+        HttpResponse<String> stranger = http.send(anonymous(key, "{\"name\": \"chair\", \"count\": 1}"));
+        HttpResponse<String> firstAgain = http.send(anonymous(key, BODY));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(stranger.statusCode()).isEqualTo(201);
+        assertThat(firstAgain.body()).isEqualTo(first.body());
+        assertThat(gate.created.get() - before).isEqualTo(2);
+    }
+
+    private HttpRequest anonymous(String key, String body) {
+        return http.request("/public/things").header("Content-Type", "application/json")
+                .header(IdempotentRequests.HEADER, key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     private boolean inFlight(String key) {
         return jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = :key AND state = 'IN_FLIGHT'")
                 .param("key", key).query(Integer.class).single() == 1;

@@ -60,7 +60,7 @@ class WebTestApplication {
             this.gate = gate;
         }
 
-        @PostMapping("/api/things")
+        @PostMapping({"/api/things", "/public/things"})
         ResponseEntity<?> create(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                  @Valid @RequestBody NewThing body) {
             return idempotentRequests.execute(key, body, () -> {
