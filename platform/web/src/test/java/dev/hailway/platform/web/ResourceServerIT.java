@@ -95,6 +95,15 @@ class ResourceServerIT extends WebItSupport {
         assertThat(http.get("/actuator/env", TestTokens.valid("OPERATOR")).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void documentsThePublicApiButNotTheInternalEndpoints() {
+        HttpResponse<String> docs = http.get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(Http.json(docs).get("paths").propertyNames()).contains("/api/things").noneMatch(
+                path -> path.startsWith("/internal"));
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(

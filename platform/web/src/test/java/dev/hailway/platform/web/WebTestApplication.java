@@ -102,6 +102,11 @@ class WebTestApplication {
             throw new IllegalStateException("connection to 10.0.0.7 refused, password=hunter2");
         }
 
+        @GetMapping("/internal/things/count")
+        int count() {
+            return gate.created.get();
+        }
+
         @GetMapping("/public/ping")
         String ping() {
             return "pong";

@@ -53,6 +53,8 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
         // Every service documents its API at /v3/api-docs (open, like the probes); said explicitly, not by default.
         defaults.put("springdoc.api-docs.enabled", "true");
+        // Only the public API, though: /internal/** is between services, and the gateway never routes it.
+        defaults.put("springdoc.paths-to-exclude", "/internal/**");
 
         // Actuator: probes and metrics for the platform, dead letters for operators, nothing else.
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");

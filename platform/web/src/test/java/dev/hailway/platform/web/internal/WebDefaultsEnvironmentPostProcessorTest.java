@@ -23,6 +23,11 @@ class WebDefaultsEnvironmentPostProcessorTest {
     }
 
     @Test
+    void leavesTheInternalEndpointsOutOfThePublicApiDocument() {
+        assertThat(process(new MockEnvironment()).getProperty("springdoc.paths-to-exclude")).isEqualTo("/internal/**");
+    }
+
+    @Test
     void exportsTracesOnlyWhenAnEndpointIsSet() {
         MockEnvironment unset = process(new MockEnvironment());
         MockEnvironment set = process(new MockEnvironment()
