@@ -3,12 +3,18 @@ package dev.hailway.platform.web;
 import static dev.hailway.platform.web.ResourceServerIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class ProblemDetailsIT extends WebItSupport {
@@ -148,6 +154,35 @@ class ProblemDetailsIT extends WebItSupport {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("application/problem+json"));
         assertThat(response.body()).doesNotContain("trace", "exception");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api\\me HTTP/1.1\r\nHost: localhost\r\n",
+            "GET /api/me HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0000b\r\n",
+            "GET /api/me HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n"})
+    void whatTomcatRefusesItselfIsAProblemToo(String head) throws IOException {
+        String response = raw(head + "Connection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(headers).contains("content-type: application/problem+json");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        body = body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1);
+        JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+        assertThat(problem.get("type").asString()).isEqualTo("https://hailway.dev/problems/malformed-request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(body).doesNotContain("<html", "Tomcat");
+    }
+
+    /** A raw socket: HTTP clients refuse to send such requests at all. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static byte[] body(int size) {
