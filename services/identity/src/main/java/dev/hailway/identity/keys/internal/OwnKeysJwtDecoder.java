@@ -5,9 +5,14 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.hailway.identity.TokenSettings;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -17,7 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Identity checks tokens against its own key store rather than fetching its own JWKS over HTTP: nothing to wait for
  * at start, no request to itself, and a rotation is seen at once. The checks are those every other service makes
- * (docs/CONVENTIONS.md): RS256 only, {@code typ: at+jwt}, issuer, audience, expiry.
+ * (docs/CONVENTIONS.md): RS256 only, {@code typ: at+jwt}, issuer, audience, a subject and an expiry.
  */
 final class OwnKeysJwtDecoder {
 
@@ -40,11 +45,19 @@ final class OwnKeysJwtDecoder {
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new DefaultJOSEObjectTypeVerifier<>(NimbusAccessTokenSigner.ACCESS_TOKEN_TYPE)))
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+        decoder.setJwtValidator(validator(tokens));
+        return decoder;
+    }
+
+    /** As platform-web's resource servers check: {@code exp} and {@code sub} required, not just checked when there. */
+    static OAuth2TokenValidator<Jwt> validator(TokenSettings tokens) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                // JwtTimestampValidator passes a token without exp; an access token must expire.
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtTimestampValidator(tokens.clockSkew()),
                 new JwtIssuerValidator(tokens.issuer()),
                 new JwtAudienceValidator(tokens.audience()),
-                new JwtTypeValidator(NimbusAccessTokenSigner.ACCESS_TOKEN_TYPE.getType()))));
-        return decoder;
+                new JwtTypeValidator(NimbusAccessTokenSigner.ACCESS_TOKEN_TYPE.getType())));
     }
 }
