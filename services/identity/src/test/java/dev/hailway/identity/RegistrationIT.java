@@ -62,6 +62,16 @@ class RegistrationIT {
         expectProblem(http.post("/api/auth/register", with("email", "not-an-address")), 400, "validation");
         expectProblem(http.post("/api/auth/register", with("name", "")), 400, "validation");
         expectProblem(http.post("/api/auth/register", with("name", "n".repeat(101))), 400, "validation");
+        expectInvalid(http.post("/api/auth/register", with("name", "Ann\u0000")), "name");
+        expectInvalid(http.post("/api/auth/register", with("name", "Ann\u0007\u001B[31m")), "name");
+        expectInvalid(http.post("/api/auth/register", with("email", "ann\u0000-" + UUID.randomUUID() + "@example.org")),
+                "email");
+        expectInvalid(http.post("/api/auth/register", with("password", "correct horse\u0000battery")), "password");
+        expectProblem(http.post("/api/auth/register", "{\"role\": \"RIDER\", \"email\": \"n-" + UUID.randomUUID()
+                + "@example.org\", \"password\": \"correct horse battery\", \"name\": 12345}"), 400,
+                "malformed-request");
+        expectProblem(http.post("/api/auth/register", "{\"role\": \"RIDER\", \"email\": \"p-" + UUID.randomUUID()
+                + "@example.org\", \"password\": 1234567890123, \"name\": \"Someone\"}"), 400, "malformed-request");
         var duplicate = http.post("/api/auth/register", valid(" " + taken.toUpperCase()));
         expectProblem(duplicate, 409, "conflict");
         assertThat(duplicate.body()).doesNotContain(taken);
@@ -71,6 +81,21 @@ class RegistrationIT {
         // The outbox row is written in the account's transaction, so the account count covers it; counting
         // event_publication rows would race with platform-events deleting completed publications.
         assertThat(count("accounts")).isEqualTo(accounts + 1);
+    }
+
+    @Test
+    void aLoginWithAControlCharacterInTheAddressIsRefusedNamingTheField() {
+        expectInvalid(http.post("/api/auth/login", Map.of("email", "ann\u0000@example.org",
+                "password", "correct horse battery")), "email");
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsNamedAndNotConverted() {
+        var response = http.post("/api/auth/register", "{\"role\": \"RIDER\", \"email\": \"typed-" + UUID.randomUUID()
+                + "@example.org\", \"password\": \"correct horse battery\", \"name\": 12345}");
+
+        expectProblem(response, 400, "malformed-request");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
     }
 
     @Test
@@ -162,6 +187,13 @@ class RegistrationIT {
         var body = new HashMap<>(valid("with-" + UUID.randomUUID() + "@example.org"));
         body.put(field, value);
         return body;
+    }
+
+    private static void expectInvalid(Http.Response response, String field) {
+        expectProblem(response, 400, "validation");
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).as(response.body()).contains(field);
     }
 
     private static void expectProblem(Http.Response response, int status, String slug) {

@@ -17,12 +17,14 @@ public record Account(AccountId id, EmailAddress email, String name, Role role, 
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(createdAt, "createdAt");
         if (!isValidName(name)) {
-            throw new IllegalArgumentException("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException("name must be 1 to " + MAX_NAME_LENGTH
+                    + " characters without control characters");
         }
     }
 
     public static boolean isValidName(String name) {
-        return name != null && !name.isBlank() && name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH;
+        return name != null && !name.isBlank() && name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH
+                && !ControlCharacters.in(name);
     }
 
     public AccountView view() {

@@ -32,7 +32,7 @@ public record EmailAddress(String value) {
             return false;
         }
         String normal = normalise(raw);
-        return normal.length() <= MAX_LENGTH && SHAPE.matcher(normal).matches();
+        return normal.length() <= MAX_LENGTH && SHAPE.matcher(normal).matches() && !ControlCharacters.in(raw);
     }
 
     private static String normalise(String raw) {

@@ -26,6 +26,12 @@ public final class PasswordPolicy {
         if (password.isBlank()) {
             return Optional.of("must not be blank");
         }
+        // Not only NUL (which C-based tools take for the end of the string, silently shortening the secret): a
+        // password has to be typed again on every device, and no keyboard types BEL or ESC, so refusing them costs no
+        // one a real password. Spaces, punctuation and any other Unicode stay allowed, as NIST SP 800-63B asks.
+        if (ControlCharacters.in(password)) {
+            return Optional.of("must not contain control characters");
+        }
         return Optional.empty();
     }
 

@@ -25,6 +25,14 @@ class EmailAddressTest {
     }
 
     @Test
+    void refusesControlCharactersAnywhereInTheAddress() {
+        assertThat(EmailAddress.isValid("ann\u0000@example.org")).isFalse();
+        assertThat(EmailAddress.isValid("ann@exam\u0007ple.org")).isFalse();
+        assertThat(EmailAddress.isValid("ann@example.org\u001B")).isFalse();
+        assertThat(EmailAddress.isValid("\u0000ann@example.org")).isFalse();
+    }
+
+    @Test
     void refusesToHoldAnAddressThatIsNotNormalised() {
         assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress("Ann@example.org"));
     }

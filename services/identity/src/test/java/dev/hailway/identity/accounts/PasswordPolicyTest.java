@@ -28,4 +28,14 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.violation(sixEmoji)).isPresent();
         assertThat(PasswordPolicy.violation("😀".repeat(12))).isEmpty();
     }
+
+    @Test
+    void refusesControlCharactersButNotSpacesPunctuationOrOtherScripts() {
+        assertThat(PasswordPolicy.violation("correct horse\u0000battery"))
+                .hasValue("must not contain control characters");
+        assertThat(PasswordPolicy.violation("correct horse\u0007battery")).isPresent();
+        assertThat(PasswordPolicy.violation("correct horse\u001Bbattery")).isPresent();
+        assertThat(PasswordPolicy.violation("correct horse\u0085battery")).isPresent();
+        assertThat(PasswordPolicy.violation("correct horse, battery! 말 배터리")).isEmpty();
+    }
 }

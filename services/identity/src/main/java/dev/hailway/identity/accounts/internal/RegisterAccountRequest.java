@@ -1,6 +1,7 @@
 package dev.hailway.identity.accounts.internal;
 
 import dev.hailway.identity.accounts.Account;
+import dev.hailway.identity.accounts.ControlCharacters;
 import dev.hailway.identity.accounts.EmailAddress;
 import dev.hailway.identity.accounts.Registration;
 import dev.hailway.identity.api.Role;
@@ -19,7 +20,8 @@ record RegisterAccountRequest(
         @NotNull @Pattern(regexp = "RIDER|DRIVER", message = "must be RIDER or DRIVER") String role,
         @NotNull @ValidEmail String email,
         @NotNull @ValidPassword String password,
-        @NotBlank @Size(max = Account.MAX_NAME_LENGTH) String name) {
+        @NotBlank @Size(max = Account.MAX_NAME_LENGTH)
+        @Pattern(regexp = ControlCharacters.NONE, message = ValidEmail.CONTROL_CHARACTERS) String name) {
 
     Registration toRegistration() {
         return new Registration(Role.valueOf(role), EmailAddress.of(email), password, name);

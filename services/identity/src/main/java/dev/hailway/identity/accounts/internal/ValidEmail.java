@@ -1,5 +1,6 @@
 package dev.hailway.identity.accounts.internal;
 
+import dev.hailway.identity.accounts.ControlCharacters;
 import dev.hailway.identity.accounts.EmailAddress;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -22,10 +23,18 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
+    String CONTROL_CHARACTERS = "must not contain control characters";
+
     final class Validator implements ConstraintValidator<ValidEmail, String> {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value != null && ControlCharacters.in(value)) {
+                // Said precisely: the address may look right on screen, where the control character is invisible.
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(CONTROL_CHARACTERS).addConstraintViolation();
+                return false;
+            }
             return value == null || EmailAddress.isValid(value);
         }
     }

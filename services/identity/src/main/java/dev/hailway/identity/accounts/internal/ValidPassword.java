@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Optional;
 
 /** The domain's {@link PasswordPolicy}, reported per field; {@code @Size} would count UTF-16 units, not characters. */
 @Target(ElementType.FIELD)
@@ -27,7 +28,16 @@ import java.lang.annotation.Target;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || PasswordPolicy.violation(value).isEmpty();
+            if (value == null) {
+                return true;
+            }
+            Optional<String> violation = PasswordPolicy.violation(value);
+            violation.ifPresent(reason -> {
+                // The policy's own reason (too short, control characters, ...) says what to change.
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(reason).addConstraintViolation();
+            });
+            return violation.isEmpty();
         }
     }
 }

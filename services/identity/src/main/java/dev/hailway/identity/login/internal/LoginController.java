@@ -1,5 +1,6 @@
 package dev.hailway.identity.login.internal;
 
+import dev.hailway.identity.accounts.ControlCharacters;
 import dev.hailway.identity.api.TokenPair;
 import dev.hailway.identity.login.SigningIn;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refreshed;
@@ -8,6 +9,7 @@ import dev.hailway.platform.web.ProblemException;
 import dev.hailway.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,15 @@ class LoginController {
         this.transactions = transactions;
     }
 
-    /** Wire shape of {@link dev.hailway.identity.api.LoginRequest}; size limits bound the work a request can cause. */
-    record LoginBody(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+    /**
+     * Wire shape of {@link dev.hailway.identity.api.LoginRequest}; size limits bound the work a request can cause. No
+     * registered address holds a control character, so one in {@code email} is a 400 (a NUL would otherwise reach
+     * PostgreSQL, which refuses it). The password is only ever hashed: whatever it holds, a wrong one is the same 401.
+     */
+    record LoginBody(
+            @NotBlank @Size(max = 320)
+            @Pattern(regexp = ControlCharacters.NONE, message = "must not contain control characters") String email,
+            @NotBlank @Size(max = 1024) String password) {
 
         @Override
         public String toString() {

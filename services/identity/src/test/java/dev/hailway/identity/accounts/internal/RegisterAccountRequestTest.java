@@ -35,6 +35,17 @@ class RegisterAccountRequestTest {
     }
 
     @Test
+    void refusesControlCharactersInEveryTextFieldNamingIt() {
+        var violations = validator.validate(new RegisterAccountRequest("RIDER", "ann\u0000@example.org",
+                "correct horse\u001Bbattery", "Ann\u0007"));
+
+        assertThat(violations).extracting(violation -> violation.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("email", "password", "name");
+        assertThat(violations).extracting(violation -> violation.getMessage())
+                .containsOnly("must not contain control characters");
+    }
+
+    @Test
     void reportsMissingFields() {
         var violations = validator.validate(new RegisterAccountRequest(null, null, null, null));
 
