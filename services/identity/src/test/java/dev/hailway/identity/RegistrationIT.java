@@ -122,7 +122,32 @@ class RegistrationIT {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("accountId")).isEqualTo(first.json().get("accountId"));
         assertThat(accountsWith(email)).isEqualTo(1);
-        expectProblem(http.post("/api/auth/register", valid("other-" + email), key), 422, "idempotency-key-reused");
+        var changed = new HashMap<>(valid(email));
+        changed.put("name", "Someone Else");
+        expectProblem(http.post("/api/auth/register", changed, key), 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void twoStrangersWhoPickTheSameIdempotencyKeyBothRegister() {
+        var key = Map.of("Idempotency-Key", "my-first-key");
+        String ann = "ann-" + UUID.randomUUID() + "@example.org";
+        String bob = "bob-" + UUID.randomUUID() + "@example.org";
+
+        var first = http.post("/api/auth/register", valid(ann), key);
+        var second = http.post("/api/auth/register", valid(bob), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().get("accountId")).isNotEqualTo(first.json().get("accountId"));
+        assertThat(accountsWith(bob)).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyIdempotencyKeyIsABadRequestAndOpensNothing() {
+        String email = "empty-key-" + UUID.randomUUID() + "@example.org";
+
+        expectInvalid(http.post("/api/auth/register", valid(email), Map.of("Idempotency-Key", "")), "Idempotency-Key");
+        assertThat(accountsWith(email)).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hailway.identity.accounts.internal;
 
+import dev.hailway.identity.accounts.EmailAddress;
 import dev.hailway.identity.accounts.EmailAlreadyRegistered;
 import dev.hailway.identity.accounts.RegisteringAccounts;
 import dev.hailway.identity.api.AccountCreated;
@@ -8,6 +9,10 @@ import dev.hailway.platform.web.ProblemException;
 import dev.hailway.platform.web.Problems;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionOperations;
@@ -33,10 +38,11 @@ class RegistrationController {
     @PostMapping("/api/auth/register")
     ResponseEntity<?> register(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody RegisterAccountRequest request) {
-        return idempotentRequests.execute(key, request, () -> {
+        return idempotentRequests.execute(key, callerFor(request), request, () -> {
             try {
                 var prepared = registering.prepare(request.toRegistration());
                 var account = transactions.execute(status -> registering.open(prepared));
+                // Routed by the gateway too: once signed in, the new account can read itself there.
                 return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
                         .body(new AccountCreated(account.id().value()));
             } catch (EmailAlreadyRegistered e) {
@@ -45,5 +51,21 @@ class RegistrationController {
                         e.getMessage());
             }
         });
+    }
+
+    /**
+     * Whoever registers is anonymous, so idempotency keys are scoped by the e-mail being registered: two strangers
+     * who happen to pick the same key register different addresses and never see each other's answer, while one
+     * client retrying its own registration (same address) still gets its first answer, or 422 if it changed the
+     * request. The address is hashed so that the keys table holds no e-mail addresses.
+     */
+    private static String callerFor(RegisterAccountRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(EmailAddress.of(request.email()).value().getBytes(StandardCharsets.UTF_8));
+            return "registration:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
     }
 }
