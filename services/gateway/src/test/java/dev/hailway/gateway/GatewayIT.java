@@ -18,9 +18,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -35,6 +39,7 @@ import dev.hailway.gateway.support.TestTokens;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayIT {
 
     private static final TestTokens tokens = TestTokens.withNewKey("identity-key-1");
@@ -168,6 +173,18 @@ class GatewayIT {
     @Test
     void refusesATokenWithoutExpiry() {
         expectRejectedToken(tokens.sign(tokens.validClaims("a").expirationTime(null).build(), "at+jwt"));
+    }
+
+    @Test
+    void refusesATokenWithoutSubject() {
+        expectRejectedToken(tokens.sign(tokens.validClaims("a").subject(null).build(), "at+jwt"));
+    }
+
+    @Test
+    void refusesAnEncryptedTokenAsUnauthorizedWithoutAStackTrace(CapturedOutput output) {
+        expectRejectedToken(TestTokens.encryptedShaped());
+
+        assertThat(output.getAll()).doesNotContain("Unexpected error").doesNotContain("error.stack_trace");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hailway.gateway.security;
 
+import java.text.ParseException;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -18,10 +20,17 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-/** The access token rules: RS256 only, {@code typ: at+jwt}, issuer, audience, and an expiry that has not passed. */
+/**
+ * The access token rules: a signed JWT, RS256 only, {@code typ: at+jwt}, issuer, audience, a subject, and an expiry
+ * that has not passed.
+ */
 final class AccessTokens {
 
     static final String ACCESS_TOKEN_TYPE = "at+jwt";
@@ -41,7 +50,18 @@ final class AccessTokens {
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build())
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        // Only a signed JWT (JWS) reaches Nimbus: on an encrypted one (JWE) its reactive decoder fails with a plain
+        // JwtException, which Spring Security takes for its own failure (a 500 with a stack trace), not a bad token.
+        return token -> isSigned(token) ? decoder.decode(token)
+                : Mono.error(new BadJwtException("The token is not a signed JWT"));
+    }
+
+    static boolean isSigned(String token) {
+        try {
+            return JWTParser.parse(token) instanceof SignedJWT;
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     static OAuth2TokenValidator<Jwt> validator(AccessTokenProperties properties) {
@@ -52,6 +72,8 @@ final class AccessTokens {
                 new JwtTimestampValidator(properties.clockSkew()),
                 // JwtTimestampValidator accepts a token without exp; an access token must expire.
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                // Everything behind the gateway names the caller by sub.
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience())));
     }

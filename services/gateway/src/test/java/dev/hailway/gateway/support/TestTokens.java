@@ -1,7 +1,10 @@
 package dev.hailway.gateway.support;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +81,24 @@ public final class TestTokens {
     public String unsigned(String subject) {
         return new PlainJWT(new PlainHeader.Builder().type(new JOSEObjectType("at+jwt")).build(),
                 validClaims(subject).build()).serialize();
+    }
+
+    /**
+     * Five parts, as an encrypted JWT (JWE) has them, under a real JWE header; the rest is random, since no key could
+     * open it anyway. Identity never issues these.
+     */
+    public static String encryptedShaped() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        return String.join(".", header, random(base64, 256), random(base64, 12), random(base64, 64),
+                random(base64, 16));
+    }
+
+    private static String random(Base64.Encoder base64, int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return base64.encodeToString(value);
     }
 
     /** HS256 with a made-up secret: the classic algorithm confusion attempt. */
