@@ -118,6 +118,17 @@ class GatewayIT {
     }
 
     @Test
+    void routesTheAccountARegistrationPointsAtToIdentity() {
+        String path = "/api/accounts/" + UUID.randomUUID();
+
+        client.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("a"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo(path);
+    }
+
+    @Test
     void letsAnonymousCallersReachThePublicAuthPaths() {
         client.get().uri("/api/auth/jwks")
                 .exchange()

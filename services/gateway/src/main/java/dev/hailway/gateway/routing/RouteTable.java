@@ -13,7 +13,8 @@ import java.util.TreeSet;
 public final class RouteTable {
 
     public static final List<ServiceRoute> PUBLIC_API = List.of(
-            ServiceRoute.of("identity", "/api/auth/**", "/api/me"),
+            // /api/accounts/**: where a registration's Location points.
+            ServiceRoute.of("identity", "/api/auth/**", "/api/me", "/api/accounts/**"),
             ServiceRoute.of("drivers", "/api/drivers/**"),
             ServiceRoute.of("location", "/api/locations/**"),
             ServiceRoute.of("pricing", "/api/quotes/**"),

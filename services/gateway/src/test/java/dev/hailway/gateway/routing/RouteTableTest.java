@@ -15,7 +15,7 @@ class RouteTableTest {
 
         assertThat(enabled).singleElement().satisfies(route -> {
             assertThat(route.route().service()).isEqualTo("identity");
-            assertThat(route.route().paths()).containsExactly("/api/auth/**", "/api/me");
+            assertThat(route.route().paths()).containsExactly("/api/auth/**", "/api/me", "/api/accounts/**");
             assertThat(route.baseUrl()).isEqualTo(URI.create("http://localhost:8081"));
         });
     }
