@@ -393,6 +393,36 @@ class GatewayIT {
         assertThat(identity.receivedWithRequestId(requestId)).isEmpty();
     }
 
+    static List<String> undecodableRequests() {
+        return List.of(
+                "GET /api/me HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n",
+                "GET /api/me HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0000b\r\n",
+                "GET /api/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000) + "\r\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("undecodableRequests")
+    void answersARequestItCannotDecodeWithAProblemToo(String head) throws IOException {
+        String response = raw(head + "Connection: close\r\n\r\n");
+
+        assertThat(response).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(headers).contains("content-type: application/problem+json");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("type").asString())
+                .isEqualTo("https://hailway.dev/problems/malformed-request");
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** A raw socket, because HTTP clients normalise or encode paths before sending them. */
     private int rawGet(String path, String token) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
