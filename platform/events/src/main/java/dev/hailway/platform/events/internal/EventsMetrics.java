@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,13 +41,12 @@ final class EventsMetrics implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Map<String, Object> adminConfig;
     private final List<String> deadLetterTopics;
-    private final Duration interval;
     private final Clock clock;
 
     private final AtomicReference<Double> incomplete = new AtomicReference<>(Double.NaN);
     private final AtomicReference<Double> oldestAge = new AtomicReference<>(Double.NaN);
     private final Map<String, AtomicReference<Double>> deadLetters = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService scheduler;
+    private final FixedDelayTask task;
     private volatile Admin admin;
 
     EventsMetrics(JdbcClient jdbc, Map<String, Object> adminConfig, List<String> ownTopics, Duration interval,
@@ -60,8 +57,8 @@ final class EventsMetrics implements SmartLifecycle {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
         this.adminConfig = Map.copyOf(config);
         this.deadLetterTopics = ownTopics.stream().map(DeadLetterTopics::of).toList();
-        this.interval = interval;
         this.clock = clock;
+        this.task = new FixedDelayTask("events-metrics", Duration.ZERO, interval, this::refresh);
         Gauge.builder("hailway.events.outbox.incomplete", incomplete, AtomicReference::get)
                 .description("Event publications stored in the outbox that Kafka has not confirmed yet")
                 .register(registry);
@@ -143,28 +140,12 @@ final class EventsMetrics implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("events-metrics").daemon(true).factory());
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::refreshSafely, 0, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void refreshSafely() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is cancelled for good; the next round tries again.
-            log.warn("Refreshing the events gauges failed: {}", e.toString());
-        }
+        task.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.shutdownNow();
-            scheduler = null;
-        }
+        task.stop();
         Admin client = admin;
         if (client != null) {
             client.close(Duration.ofSeconds(2));
@@ -174,6 +155,6 @@ final class EventsMetrics implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return task.isRunning();
     }
 }

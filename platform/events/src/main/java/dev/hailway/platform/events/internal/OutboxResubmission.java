@@ -1,12 +1,7 @@
 package dev.hailway.platform.events.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
@@ -17,47 +12,32 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  */
 final class OutboxResubmission implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
-
     private final IncompleteEventPublications publications;
-    private final Duration interval;
     private final Duration minAge;
-    private volatile ScheduledExecutorService scheduler;
+    private final FixedDelayTask task;
 
     OutboxResubmission(IncompleteEventPublications publications, Duration interval, Duration minAge) {
         this.publications = publications;
-        this.interval = interval;
         this.minAge = minAge;
+        this.task = new FixedDelayTask("outbox-resubmission", interval, interval, this::resubmit);
     }
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("outbox-resubmission").daemon(true).factory());
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::resubmit, millis, millis, TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     void resubmit() {
-        try {
-            publications.resubmitIncompletePublicationsOlderThan(minAge);
-        } catch (RuntimeException e) {
-            // The next round tries again; a scheduled task that throws would be cancelled for good.
-            log.warn("Resubmitting outstanding event publications failed: {}", e.toString());
-        }
+        publications.resubmitIncompletePublicationsOlderThan(minAge);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.shutdownNow();
-            scheduler = null;
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return task.isRunning();
     }
 }
