@@ -2,6 +2,7 @@ package dev.hailway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -108,6 +109,102 @@ class RejectingBadInputIT {
             assertThat(response.status()).as(path + " -> " + response).isIn(400, 401, 404);
             assertThat(response.body()).as(path).doesNotContain("propertySources").doesNotContain("\"groups\"");
         }
+    }
+
+    @Test
+    void controlCharactersInANameOrAnAddressAreRefusedNamingTheFieldAndStoreNothing() {
+        String email = uniqueEmail();
+
+        Api.Response nul = api.post("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", email, "password", "long enough password", "name", "Ann\u0000"));
+        Api.Response escape = api.post("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", email, "password", "long enough password", "name", "\u001B[2JAnn\u0007"));
+        Api.Response nulInAddress = api.post("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", "nul\u0000" + email, "password", "long enough password", "name", "Ann"));
+        Api.Response nulAtLogin = api.post("/api/auth/login", null,
+                Map.of("email", "nul\u0000" + email, "password", "long enough password"));
+
+        assertField(nul, 400, "name");
+        assertField(escape, 400, "name");
+        assertField(nulInAddress, 400, "email");
+        assertField(nulAtLogin, 400, "email");
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNamingTheFieldNotConverted() {
+        String email = uniqueEmail();
+
+        Api.Response numericName = api.post("/api/auth/register", null,
+                "{\"role\":\"RIDER\",\"email\":\"" + email + "\",\"password\":\"long enough password\",\"name\":12345}");
+        Api.Response numericPassword = api.post("/api/auth/register", null,
+                "{\"role\":\"RIDER\",\"email\":\"" + email + "\",\"password\":1234567890123,\"name\":\"Ann\"}");
+        Api.Response epochPing = api.post("/api/locations", api.registerAndSignIn("DRIVER").accessToken(),
+                "{\"lat\":37.5665,\"lng\":126.978,\"at\":1700000000}");
+
+        assertField(numericName, 400, "name");
+        assertField(numericPassword, 400, "password");
+        // Location reads its pings itself and names no field, but it no longer takes a number for a time.
+        assertProblem(epochPing, 400);
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void anEmptyIdempotencyKeyIsABadRequestAndStoresNothing() {
+        String email = uniqueEmail();
+
+        Api.Response response = api.postWithKey("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", email, "password", "long enough password", "name", "Ann"), "");
+
+        assertField(response, 400, "Idempotency-Key");
+        assertThat(accountsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void twoStrangersWhoPickTheSameIdempotencyKeyBothSignUp() {
+        String key = "signup-" + UUID.randomUUID();
+        String ann = uniqueEmail();
+        String bob = uniqueEmail();
+
+        Api.Response first = api.postWithKey("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", ann, "password", "long enough password", "name", "Ann"), key);
+        Api.Response second = api.postWithKey("/api/auth/register", null,
+                Map.of("role", "DRIVER", "email", bob, "password", "another long password", "name", "Bob"), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(accountsWithEmail(bob)).isOne();
+    }
+
+    @Test
+    void theLocationOfARegistrationLeadsToTheNewAccount() {
+        String email = uniqueEmail();
+        Api.Response registered = api.post("/api/auth/register", null,
+                Map.of("role", "RIDER", "email", email, "password", "long enough password", "name", "Ann"));
+        String token = api.post("/api/auth/login", null, Map.of("email", email, "password", "long enough password"))
+                .json().get("accessToken").asString();
+
+        // Whether the service writes it relative or absolute, the path is what a client follows at the gateway.
+        Api.Response account = api.get(URI.create(registered.header("Location")).getRawPath(), token);
+
+        assertThat(account.status()).as(account.toString()).isEqualTo(200);
+        assertThat(account.json().get("email").asString()).isEqualTo(email);
+    }
+
+    @Test
+    void thePublicApiDocumentsListNoInternalEndpoints() {
+        for (String service : new String[] {"identity", "location"}) {
+            Api.Response docs = api.get("/v3/api-docs/" + service, null);
+
+            assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+            assertThat(docs.json().get("paths").propertyNames()).as(service).isNotEmpty()
+                    .noneMatch(path -> path.startsWith("/internal"));
+        }
+    }
+
+    private static void assertField(Api.Response response, int status, String field) {
+        assertProblem(response, status);
+        assertThat(response.json().get("errors").toString()).as(response.toString()).contains("\"" + field + "\"");
     }
 
     private static void assertProblem(Api.Response response, int status) {
