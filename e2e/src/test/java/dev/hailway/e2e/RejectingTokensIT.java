@@ -2,7 +2,10 @@ package dev.hailway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -67,6 +70,11 @@ class RejectingTokensIT {
                         ForgedTokens.validClaims(t.rider.accountId()).issuer("https://evil.example").build())),
                 Arguments.of("not an access token (typ JWT)", (Function<RejectingTokensIT, String>) t -> t.forge.signedByIdentityWithType(
                         ForgedTokens.validClaims(t.rider.accountId()).build(), "JWT")),
+                Arguments.of("no expiry", (Function<RejectingTokensIT, String>) t -> t.forge.signedByIdentity(
+                        ForgedTokens.validClaims(t.rider.accountId()).expirationTime(null).build())),
+                Arguments.of("no subject", (Function<RejectingTokensIT, String>) t -> t.forge.signedByIdentity(
+                        ForgedTokens.validClaims(t.rider.accountId()).subject(null).build())),
+                Arguments.of("encrypted (JWE)", (Function<RejectingTokensIT, String>) t -> encryptedShaped()),
                 Arguments.of("garbage", (Function<RejectingTokensIT, String>) t -> "not-a-jwt"));
     }
 
@@ -90,6 +98,21 @@ class RejectingTokensIT {
                 .GET();
 
         assertUnauthorized(gateway.send(request));
+    }
+
+    /** Five parts under a real JWE header, the rest random: identity never issues encrypted tokens. */
+    private static String encryptedShaped() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString(
+                "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}".getBytes(StandardCharsets.UTF_8));
+        SecureRandom random = new SecureRandom();
+        StringBuilder token = new StringBuilder(header);
+        for (int length : new int[] {256, 12, 64, 16}) {
+            byte[] part = new byte[length];
+            random.nextBytes(part);
+            token.append('.').append(base64.encodeToString(part));
+        }
+        return token.toString();
     }
 
     private static void assertUnauthorized(Api.Response response) {
