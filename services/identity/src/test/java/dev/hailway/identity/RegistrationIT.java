@@ -163,7 +163,9 @@ class RegistrationIT {
             }
         }
 
-        assertThat(responses).extracting(Http.Response::status).containsOnly(201, 409).contains(201);
+        // Overlapping the first in flight (409) or all after it (201, replayed): the scheduler decides, both are right
+        // (containsOnly would demand a 409 as well, and failed when none overlapped).
+        assertThat(responses).extracting(Http.Response::status).isSubsetOf(201, 409).contains(201);
         assertThat(responses).filteredOn(response -> response.status() == 409)
                 .allSatisfy(response -> expectProblem(response, 409, "idempotency-key-in-flight"));
         assertThat(responses).filteredOn(response -> response.status() == 201)

@@ -85,7 +85,9 @@ class TripRequestIT extends TripsIntegrationTest {
             }
         }
 
-        assertThat(responses).extracting(Http.Response::status).containsOnly(201, 409).contains(201);
+        // Whether any of them overlaps the first one in flight (409) or all come after it (201, replayed) is up to the
+        // scheduler: both are right, so neither is required (containsOnly would demand a 409 as well).
+        assertThat(responses).extracting(Http.Response::status).isSubsetOf(201, 409).contains(201);
         assertThat(responses).filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> expectProblem(r, 409, "idempotency-key-in-flight"));
         assertThat(responses).filteredOn(r -> r.status() == 201).extracting(r -> r.json().get("tripId").asString())
