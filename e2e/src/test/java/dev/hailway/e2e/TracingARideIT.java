@@ -78,6 +78,13 @@ class TracingARideIT {
         UUID tripId = UUID.fromString(created.json().get("tripId").asString());
         UUID offer = driver.awaitOfferFor(tripId);
 
+        // Accepted at once: the suite's offers expire in 4 s, and the spans take a few seconds to be exported.
+        Parent acceptance = Parent.random();
+        Api.Response accepted = api.send(api.request("/api/offers/" + offer + "/accept", driver.account.accessToken())
+                .header("traceparent", acceptance.header())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
         List<Span> trace = awaitCompleteTrace(request, Set.of("gateway", "trips", "payments", "dispatch", "location"));
 
         assertThat(kafkaHop(trace, "trips", "payments")).as("trips' event reaches payments in the same trace").isTrue();
@@ -87,12 +94,6 @@ class TracingARideIT {
                 .anySatisfy(server -> assertThat(server.service().equals("location") && server.kind() == SpanKind.SPAN_KIND_SERVER
                         && parentOf(trace, server).map(p -> p.service().equals("dispatch") && p.kind() == SpanKind.SPAN_KIND_CLIENT)
                         .orElse(false)).isTrue());
-
-        Parent acceptance = Parent.random();
-        Api.Response accepted = api.send(api.request("/api/offers/" + offer + "/accept", driver.account.accessToken())
-                .header("traceparent", acceptance.header())
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
         List<Span> assignment = awaitCompleteTrace(acceptance, Set.of("gateway", "dispatch", "trips"));
         assertThat(kafkaHop(assignment, "dispatch", "trips")).as("the assignment reaches trips over Kafka in the driver's trace").isTrue();
