@@ -133,8 +133,8 @@ class ObservabilityComponentTest {
         for (String service : TOPOLOGY.services().keySet()) {
             Map<String, Object> template = PolicyTest.template(workload(DEV, service));
             Map<String, String> annotations = (Map<String, String>) ((Map<String, Object>) template.get("metadata")).get("annotations");
-            Map<String, String> target = relabel(relabelling, discovered("10.1.2.3:8080", service, annotations));
-            assertThat(target).as(service).containsEntry("__address__", "10.1.2.3:" + TOPOLOGY.port())
+            Map<String, String> target = relabel(relabelling, discovered("127.0.2.3:8080", service, annotations));
+            assertThat(target).as(service).containsEntry("__address__", "127.0.2.3:" + TOPOLOGY.port())
                     .containsEntry("__metrics_path__", "/actuator/prometheus").containsEntry("service", service)
                     .containsEntry("pod", service + "-0");
         }
@@ -145,7 +145,7 @@ class ObservabilityComponentTest {
         // A pod without the annotation (Grafana's, the data pods') is not scraped.
         Map<String, String> grafana = (Map<String, String>) ((Map<String, Object>) PolicyTest.template(workload(DEV, GRAFANA))
                 .get("metadata")).getOrDefault("annotations", Map.of());
-        assertThat(relabel(relabelling, discovered("10.1.2.4:3000", GRAFANA, grafana))).isNull();
+        assertThat(relabel(relabelling, discovered("127.0.2.4:3000", GRAFANA, grafana))).isNull();
 
         // The rules are where rule_files looks.
         Map<String, Object> rules = volumeMount(workload(DEV, PROMETHEUS), "rules");
