@@ -22,6 +22,13 @@ final class ListCursors {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /**
+     * A cursor holds a trip's {@code updatedAt}, never outside these years. Java parses instants up to the year
+     * 1000000000, but PostgreSQL stores none past 294276 and OffsetDateTime none past 999999999: a made-up cursor
+     * beyond them failed the query, a 500 instead of this 400 (found by ListCursorsFuzzTest).
+     */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private ListCursors() {
     }
@@ -37,7 +44,11 @@ final class ListCursors {
             if (parts.length != 2) {
                 throw invalid();
             }
-            return new ListPosition(Instant.parse(parts[0]), new TripId(UUID.fromString(parts[1])));
+            Instant updatedAt = Instant.parse(parts[0]);
+            if (updatedAt.isBefore(EARLIEST) || updatedAt.isAfter(LATEST)) {
+                throw invalid();
+            }
+            return new ListPosition(updatedAt, new TripId(UUID.fromString(parts[1])));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
