@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.uber.h3core.H3Core;
 import dev.hailway.common.api.GeoPoint;
@@ -39,8 +42,8 @@ class ReportingPositionsTest {
     @org.junit.jupiter.api.BeforeEach
     void setUp() {
         index = new DriverIndex(h3, 9);
-        reporting = new ReportingPositions(index, published::add, new PingRules(250, Duration.ofSeconds(30)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        reporting = new ReportingPositions(index, (positions, patience) -> published.addAll(positions),
+                new PingRules(250, Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2));
     }
 
     static GeoPoint north(double meters) {
@@ -112,6 +115,63 @@ class ReportingPositionsTest {
 
         assertThat(published).isEmpty();
         assertThat(index.lastPosition(driver)).isEmpty();
+    }
+
+    @Test
+    void pingsTheLogDidNotTakeAreNotKeptSoTheSameRequestCanBeSentAgain() {
+        reporting.report(driver, List.of(ping(north(0), NOW.minusSeconds(8))), true);
+        List<Ping> request = List.of(ping(north(50), NOW.minusSeconds(4)), ping(north(100), NOW));
+        ReportingPositions brokerDown = new ReportingPositions(index, (positions, patience) -> {
+            throw new PositionsNotRecorded("broker down", Duration.ofSeconds(5));
+        }, new PingRules(250, Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> brokerDown.report(driver, request, false))
+                .isInstanceOfSatisfying(PositionsNotRecorded.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+        assertThat(index.lastPosition(driver)).contains(new Position(north(0), NOW.minusSeconds(8)));
+
+        // Had the index moved on, the retry's pings would look old, be skipped, and never reach the log.
+        assertThat(reporting.report(driver, request, false)).isEqualTo(2);
+        assertThat(published).extracting(DriverPositionReported::at)
+                .containsExactly(NOW.minusSeconds(8), NOW.minusSeconds(4), NOW);
+    }
+
+    @Test
+    void theLogIsGivenNoMoreThanTheRequestsPatience() {
+        List<Duration> given = new ArrayList<>();
+        ReportingPositions patient = new ReportingPositions(index, (positions, patience) -> given.add(patience),
+                new PingRules(250, Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2));
+
+        patient.report(driver, List.of(ping(north(0), NOW)), true);
+
+        assertThat(given).singleElement().satisfies(patience -> assertThat(patience)
+                .isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aRequestWaitsForTheDriversPreviousOneNoLongerThanItsPatience() throws Exception {
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch brokerAnswers = new CountDownLatch(1);
+        ReportingPositions slowLog = new ReportingPositions(index, (positions, patience) -> {
+            publishing.countDown();
+            try {
+                brokerAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, new PingRules(250, Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(300));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                () -> slowLog.report(driver, List.of(ping(north(0), NOW.minusSeconds(4))), true));
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> slowLog.report(driver, List.of(ping(north(50), NOW)), true))
+                .isInstanceOf(PositionsNotRecorded.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        brokerAnswers.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(index.lastPosition(driver)).contains(new Position(north(0), NOW.minusSeconds(4)));
     }
 
     @Test

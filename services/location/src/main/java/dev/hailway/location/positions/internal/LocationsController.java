@@ -9,17 +9,21 @@ import dev.hailway.location.LocationSettings;
 import dev.hailway.location.positions.ImplausiblePings;
 import dev.hailway.location.positions.InvalidPings;
 import dev.hailway.location.positions.Ping;
+import dev.hailway.location.positions.PositionsNotRecorded;
 import dev.hailway.location.positions.ReportingPositions;
 import dev.hailway.location.positions.Violation;
 import dev.hailway.platform.web.ProblemException;
 import dev.hailway.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +33,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@code POST /api/locations}: one ping or an array of them. Impossible pings are 400 {@code validation}; pings that
  * are each possible but imply a move faster than any car are 422 {@code validation} (the request is well-formed,
  * the claim is not believable). Either way nothing of the request is kept. Answers 202 with the count accepted;
- * out-of-order pings are not counted.
+ * out-of-order pings are not counted. When Kafka does not take them in time it is 503 {@code service-unavailable}
+ * with {@code Retry-After}, nothing kept, and the same request may be sent again.
  */
 @RestController
 class LocationsController {
@@ -59,7 +64,19 @@ class LocationsController {
             throw validation(HttpStatus.BAD_REQUEST, e.violations());
         } catch (ImplausiblePings e) {
             throw validation(HttpStatus.UNPROCESSABLE_CONTENT, e.violations());
+        } catch (PositionsNotRecorded e) {
+            throw unavailable(e);
         }
+    }
+
+    /** Spring's own error type, because it carries headers; platform-web's advice turns it into our problem. */
+    private static ErrorResponseException unavailable(PositionsNotRecorded e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        problem.setTitle("Positions cannot be recorded right now");
+        ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        return unavailable;
     }
 
     private List<Ping> pingsOf(JsonNode body) {

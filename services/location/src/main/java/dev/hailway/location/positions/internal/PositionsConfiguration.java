@@ -8,6 +8,10 @@ import dev.hailway.location.index.DriverIndex;
 import dev.hailway.location.positions.PingRules;
 import dev.hailway.location.positions.PositionPublisher;
 import dev.hailway.location.positions.ReportingPositions;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -29,15 +33,30 @@ class PositionsConfiguration {
     }
 
     @Bean
-    PositionPublisher positionPublisher(KafkaTemplate<Object, Object> kafka, ObjectMapper mapper, Clock clock) {
-        return new KafkaPositionPublisher(kafka, mapper, clock);
+    PositionPublisher positionPublisher(KafkaTemplate<Object, Object> kafka, ObjectMapper mapper, Clock clock,
+                                        LocationSettings settings, MeterRegistry registry) {
+        LocationSettings.Publishing publishing = settings.publishing();
+        CircuitBreaker breaker = CircuitBreaker.of("location-positions", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(publishing.window())
+                .minimumNumberOfCalls(Math.min(publishing.window(), publishing.minimumCalls()))
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(publishing.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        Gauge.builder("location.positions.circuit.open", breaker,
+                        b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                .description("1 while pings are refused at once because Kafka did not take the last ones")
+                .register(registry);
+        return new KafkaPositionPublisher(kafka, mapper, clock, breaker, publishing.openFor());
     }
 
     @Bean
     ReportingPositions reportingPositions(DriverIndex index, PositionPublisher publisher, LocationSettings settings,
                                           Clock clock) {
         return new ReportingPositions(index, publisher,
-                new PingRules(settings.maxSpeedKmh(), settings.maxFutureSkew()), clock);
+                new PingRules(settings.maxSpeedKmh(), settings.maxFutureSkew()), clock,
+                settings.publishing().timeout());
     }
 
     /** Its bean name makes the health contributor {@code positionIndex}, which readiness includes. */
