@@ -22,6 +22,7 @@ import dev.hailway.simulator.drivers.SimulatedDriver;
 import dev.hailway.simulator.figures.Figures;
 import dev.hailway.simulator.figures.Report;
 import dev.hailway.simulator.figures.Summary;
+import dev.hailway.simulator.history.History;
 import dev.hailway.simulator.riders.Ride;
 import dev.hailway.simulator.riders.RiderDecisions;
 import dev.hailway.simulator.riders.SimulatedRider;
@@ -42,20 +43,30 @@ public final class Simulation {
     private final PrintStream out;
     private final Figures figures = new Figures();
     private final HailwayApi api;
+    private final History history;
     private final long startedAt = System.nanoTime();
     private volatile boolean givenUp;
     private volatile boolean signingUp = true;
     private final AtomicInteger driversReady = new AtomicInteger();
     private final AtomicInteger ridersReady = new AtomicInteger();
 
-    private Simulation(SimulationOptions options, PrintStream out) {
+    private final Runnable rushStarted;
+
+    private Simulation(SimulationOptions options, PrintStream out, Runnable rushStarted) {
         this.options = options;
         this.out = out;
-        this.api = new HailwayApi(options.gateway(), figures);
+        this.rushStarted = rushStarted;
+        this.history = options.history() == null ? History.none() : History.writingTo(options.history());
+        this.api = new HailwayApi(options.gateway(), figures, history);
     }
 
     public static Summary run(SimulationOptions options, PrintStream out) {
-        return new Simulation(options, out).run();
+        return run(options, out, () -> { });
+    }
+
+    /** As {@link #run(SimulationOptions, PrintStream)}; {@code rushStarted} runs once everyone signed up and the trips begin. */
+    public static Summary run(SimulationOptions options, PrintStream out, Runnable rushStarted) {
+        return new Simulation(options, out, rushStarted).run();
     }
 
     private Summary run() {
@@ -65,6 +76,7 @@ public final class Simulation {
         try {
             return simulate();
         } finally {
+            history.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException e) {
@@ -102,6 +114,7 @@ public final class Simulation {
                 return sumUp();
             }
             ExecutorService rides = Executors.newVirtualThreadPerTaskExecutor();
+            rushStarted.run();
             requestTrips(riders, rides);
             out.printf("Requests stopped at %ds; draining %d open trips for up to %ds%n", elapsed().toSeconds(),
                     figures.openTrips(), options.drain().toSeconds());

@@ -1,6 +1,7 @@
 package dev.hailway.simulator;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,11 +29,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param timeScale     how much faster than real time the approach and the ride go (60: a 10-minute ride takes 10 s)
  * @param speedKmh      driving speed in town
  * @param seed          seed of every random choice (the same seed gives the same choices, not the same timings)
+ * @param history       where every request and its answer is written as JSON lines, or null for nowhere
  */
 public record SimulationOptions(URI gateway, int drivers, int riders, double ratePerMinute, long trips,
                                 Duration duration, Duration drain, Duration reportEvery, Duration pingEvery, Duration pollEvery,
                                 double acceptRate, double declinedShare, double cancelShare, double timeScale,
-                                double speedKmh, long seed) {
+                                double speedKmh, long seed, Path history) {
 
     public SimulationOptions {
         require(drivers >= 0, "--drivers must be 0 or more");
@@ -74,6 +76,8 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
               --time-scale X         approach and ride go X times faster           (60)
               --speed KMH            driving speed                                 (30)
               --seed N               seed of the random choices                    (random)
+              --history FILE         write every request and its answer to FILE    (none)
+                                     as JSON lines, for a checker to read
               --help                 this text
 
             Durations: 90 (seconds), 90s, 500ms, 2m, 1h or ISO-8601 (PT2M). Options take --name value or --name=value.
@@ -116,7 +120,8 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
         return false;
     }
 
-    static Duration parseDuration(String name, String text) {
+    /** A duration as the options write them: 90 (seconds), 90s, 500ms, 2m, 1h or ISO-8601. */
+    public static Duration parseDuration(String name, String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (value.startsWith("p")) {
@@ -165,6 +170,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
         private double timeScale = 60;
         private double speedKmh = 30;
         private long seed = ThreadLocalRandom.current().nextLong();
+        private Path history;
 
         public Builder gateway(String url) {
             this.gateway = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -246,6 +252,11 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
             return this;
         }
 
+        public Builder history(Path file) {
+            this.history = file;
+            return this;
+        }
+
         Builder set(String name, String value) {
             try {
                 switch (name) {
@@ -265,6 +276,7 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
                     case "time-scale" -> timeScale(Double.parseDouble(value));
                     case "speed" -> speedKmh(Double.parseDouble(value));
                     case "seed" -> seed(Long.parseLong(value));
+                    case "history" -> history(Path.of(value));
                     default -> throw new IllegalArgumentException("Unknown option --" + name + " (see --help)");
                 }
             } catch (NumberFormatException e) {
@@ -275,7 +287,8 @@ public record SimulationOptions(URI gateway, int drivers, int riders, double rat
 
         public SimulationOptions build() {
             return new SimulationOptions(gateway, drivers, riders, ratePerMinute, trips, duration, drain, reportEvery,
-                    pingEvery, pollEvery, acceptRate, declinedShare, cancelShare, timeScale, speedKmh, seed);
+                    pingEvery, pollEvery, acceptRate, declinedShare, cancelShare, timeScale, speedKmh, seed,
+                    history);
         }
     }
 }

@@ -36,11 +36,11 @@ class SimulationOptionsTest {
         SimulationOptions options = SimulationOptions.parse("--gateway", "http://gw:9000/", "--drivers=3", "--riders", "7",
                 "--rate", "12.5", "--trips=40", "--duration", "90", "--drain=2m", "--report-every", "500ms",
                 "--ping-every", "PT3S", "--poll-every", "2s", "--accept-rate", "1", "--declined-share=0", "--cancel-share", "0.25",
-                "--time-scale", "30", "--speed", "40", "--seed", "42");
+                "--time-scale", "30", "--speed", "40", "--seed", "42", "--history", "run/history.jsonl");
 
         assertThat(options).isEqualTo(new SimulationOptions(URI.create("http://gw:9000"), 3, 7, 12.5, 40,
                 Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(2),
-                1, 0, 0.25, 30, 40, 42));
+                1, 0, 0.25, 30, 40, 42, java.nio.file.Path.of("run/history.jsonl")));
     }
 
     @Test

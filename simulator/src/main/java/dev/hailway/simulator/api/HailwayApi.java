@@ -8,12 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 import dev.hailway.simulator.figures.ErrorKind;
 import dev.hailway.simulator.figures.Figures;
+import dev.hailway.simulator.history.Exchange;
+import dev.hailway.simulator.history.History;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,13 +39,20 @@ public final class HailwayApi {
 
     private final URI gateway;
     private final Figures figures;
+    private final History history;
     // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public HailwayApi(URI gateway, Figures figures) {
+        this(gateway, figures, History.none());
+    }
+
+    /** Every request and its answer also goes to {@code history}. */
+    public HailwayApi(URI gateway, Figures figures, History history) {
         this.gateway = gateway;
         this.figures = figures;
+        this.history = history;
     }
 
     /** Registers a new account with a unique e-mail address and signs it in; null if the platform said no. */
@@ -121,13 +131,22 @@ public final class HailwayApi {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
+        Instant sentAt = Instant.now();
+        long began = System.nanoTime();
+        String call = request.method() + " " + request.uri().getPath();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            history.record(new Exchange(sentAt, millisSince(began), call, response.statusCode(), null,
+                    tripIdOf(parse(response.body()))));
+            return response;
         } catch (HttpConnectTimeoutException e) {
+            history.record(new Exchange(sentAt, millisSince(began), call, 0, "connection", null));
             throw unreachable(request, ErrorKind.CONNECTION, e);
         } catch (HttpTimeoutException e) {
+            history.record(new Exchange(sentAt, millisSince(began), call, 0, "timeout", null));
             throw unreachable(request, ErrorKind.TIMEOUT, e);
         } catch (IOException e) {
+            history.record(new Exchange(sentAt, millisSince(began), call, 0, "connection", null));
             throw unreachable(request, ErrorKind.CONNECTION, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +158,15 @@ public final class HailwayApi {
         String call = request.method() + " " + request.uri().getPath();
         figures.error(kind, call + " -> " + kind.label() + " (" + cause + ")");
         return new Unreachable(call + ": " + cause, cause);
+    }
+
+    private static long millisSince(long began) {
+        return (System.nanoTime() - began) / 1_000_000;
+    }
+
+    private static String tripIdOf(JsonNode body) {
+        JsonNode tripId = body == null ? null : body.get("tripId");
+        return tripId == null || !tripId.isString() ? null : tripId.asString();
     }
 
     private static JsonNode parse(String body) {
