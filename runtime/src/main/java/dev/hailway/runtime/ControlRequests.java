@@ -20,7 +20,8 @@ import java.util.UUID;
  */
 public final class ControlRequests implements AutoCloseable {
 
-    public enum Action { RESTART, KILL, PAUSE, RESUME }
+    /** {@code STOP} is a graceful stop, for tools (the chaos run's redelivery check); the script offers the others. */
+    public enum Action { RESTART, KILL, PAUSE, RESUME, STOP }
 
     /** What the launcher answered: {@code ok} and what it did, or what went wrong. */
     public record Answer(boolean ok, String message) {
@@ -104,6 +105,10 @@ public final class ControlRequests implements AutoCloseable {
                 case KILL -> {
                     platform.kill(name);
                     yield "killed " + name + " (SIGKILL); ./hailway restart " + name + " starts it again";
+                }
+                case STOP -> {
+                    platform.stop(name);
+                    yield "stopped " + name + "; ./hailway restart " + name + " starts it again";
                 }
                 case PAUSE -> {
                     platform.pause(name);

@@ -24,14 +24,14 @@ public interface LocalPlatform extends AutoCloseable {
 
     String operatorPassword();
 
-    /** Stops one service gracefully (SIGTERM, then SIGKILL after a grace period). */
-    void stop(String service);
+    /** Stops one service, {@code kafka} or {@code postgres} gracefully (SIGTERM, then SIGKILL after a grace period). */
+    void stop(String name);
 
-    /** Kills one service at once (SIGKILL), as a crash would; from images also {@code postgres} or {@code kafka}. */
-    void kill(String service);
+    /** Kills one service, {@code kafka} or {@code postgres} at once, as a crash would. */
+    void kill(String name);
 
     /** Starts what {@link #stop} or {@link #kill} ended again, and waits until it is healthy. */
-    void start(String service);
+    void start(String name);
 
     /**
      * Freezes one process (SIGSTOP): it keeps its connections and answers nothing, as in a long GC pause; also

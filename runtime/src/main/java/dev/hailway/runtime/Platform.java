@@ -37,6 +37,7 @@ public final class Platform implements LocalPlatform {
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final String KAFKA = "kafka";
+    private static final String POSTGRES = "postgres";
 
     private final PlatformOptions options;
     private final PrintStream out;
@@ -102,44 +103,84 @@ public final class Platform implements LocalPlatform {
         return operatorPassword;
     }
 
-    /** Stops one service gracefully (SIGTERM, then SIGKILL after a grace period). */
+    /** Stops one service, Kafka or PostgreSQL gracefully (SIGTERM, then SIGKILL after a grace period). */
     @Override
-    public void stop(String service) {
-        spec(service);
-        ManagedProcess process;
-        synchronized (this) {
-            process = running.remove(service);
-        }
-        if (process != null) {
-            process.stop(SERVICE_GRACE);
+    public void stop(String name) {
+        switch (name) {
+            case KAFKA -> takeKafka().ifPresent(broker -> broker.stop(KAFKA_GRACE));
+            case POSTGRES -> takePostgres().ifPresent(EmbeddedPostgres::close);
+            default -> takeService(name).ifPresent(process -> process.stop(SERVICE_GRACE));
         }
     }
 
-    /** Kills one service at once (SIGKILL), as a crash would. */
+    /**
+     * Kills one process at once, as a crash would: a service or Kafka with SIGKILL, PostgreSQL with an immediate
+     * shutdown (every service loses its database at once; the next start runs crash recovery).
+     */
     @Override
-    public void kill(String service) {
-        spec(service);
-        ManagedProcess process;
-        synchronized (this) {
-            process = running.remove(service);
-        }
-        if (process != null) {
-            process.kill();
+    public void kill(String name) {
+        switch (name) {
+            case KAFKA -> takeKafka().ifPresent(ManagedProcess::kill);
+            case POSTGRES -> takePostgres().ifPresent(EmbeddedPostgres::crash);
+            default -> takeService(name).ifPresent(ManagedProcess::kill);
         }
     }
 
-    /** Starts one service again (after {@link #stop} or {@link #kill}) and waits until it is healthy. */
+    /** Starts what {@link #stop} or {@link #kill} ended again, and waits until it is healthy. */
     @Override
-    public void start(String service) {
-        ManagedProcess existing;
-        synchronized (this) {
-            existing = running.get(service);
+    public void start(String name) {
+        switch (name) {
+            case KAFKA -> {
+                synchronized (this) {
+                    if (kafka != null && kafka.isAlive()) {
+                        throw new IllegalStateException("kafka is already running (pid " + kafka.pid() + ")");
+                    }
+                }
+                startKafka();
+                awaitHealthy(kafka, () -> HealthChecks.kafkaReady(kafkaBootstrapServers()));
+            }
+            case POSTGRES -> {
+                synchronized (this) {
+                    if (postgres != null) {
+                        throw new IllegalStateException("postgres is already running");
+                    }
+                }
+                EmbeddedPostgres server = launchPostgres();
+                synchronized (this) {
+                    postgres = server;
+                }
+            }
+            default -> {
+                ManagedProcess existing;
+                synchronized (this) {
+                    existing = running.get(name);
+                }
+                if (existing != null && existing.isAlive()) {
+                    throw new IllegalStateException(name + " is already running (pid " + existing.pid() + ")");
+                }
+                startService(spec(name));
+            }
         }
-        if (existing != null && existing.isAlive()) {
-            throw new IllegalStateException(service + " is already running (pid " + existing.pid() + ")");
-        }
-        startService(spec(service));
         recordState();
+    }
+
+    private synchronized Optional<ManagedProcess> takeKafka() {
+        ManagedProcess broker = kafka;
+        kafka = null;
+        return Optional.ofNullable(broker);
+    }
+
+    private synchronized Optional<EmbeddedPostgres> takePostgres() {
+        EmbeddedPostgres server = postgres;
+        postgres = null;
+        return Optional.ofNullable(server);
+    }
+
+    private Optional<ManagedProcess> takeService(String service) {
+        spec(service);
+        synchronized (this) {
+            return Optional.ofNullable(running.remove(service));
+        }
     }
 
     @Override
@@ -164,7 +205,7 @@ public final class Platform implements LocalPlatform {
     public synchronized List<RunState.ProcessRecord> processes() {
         List<RunState.ProcessRecord> records = new ArrayList<>();
         if (postgres != null) {
-            postgres.pid().ifPresent(pid -> records.add(new RunState.ProcessRecord("postgres", pid, options.postgresPort(), "postgres")));
+            postgres.pid().ifPresent(pid -> records.add(new RunState.ProcessRecord(POSTGRES, pid, options.postgresPort(), POSTGRES)));
         }
         if (kafka != null) {
             records.add(new RunState.ProcessRecord(KAFKA, kafka.pid(), options.kafkaPort(), KAFKA));
@@ -222,8 +263,7 @@ public final class Platform implements LocalPlatform {
 
     private void startPostgres() {
         long began = System.nanoTime();
-        EmbeddedPostgres server = EmbeddedPostgres.start(options.postgresPort(), options.dataDirectory().resolve("postgres"),
-                options.secretsDirectory(), options.logDirectory().resolve("postgres.log"));
+        EmbeddedPostgres server = launchPostgres();
         synchronized (this) {
             postgres = server;
             requireOpen();
@@ -235,6 +275,11 @@ public final class Platform implements LocalPlatform {
         }
         operatorPassword = Secrets.readOrCreate(options.secretsDirectory().resolve("operator.password"));
         progress("postgres healthy in %.1f s (%d service databases)", (System.nanoTime() - began) / 1e9, databases.size());
+    }
+
+    private EmbeddedPostgres launchPostgres() {
+        return EmbeddedPostgres.start(options.postgresPort(), options.dataDirectory().resolve(POSTGRES), options.secretsDirectory(),
+                options.logDirectory().resolve("postgres.log"));
     }
 
     /** Kafka is awaited beside the services: they need it only once they send, and keep retrying until then. */

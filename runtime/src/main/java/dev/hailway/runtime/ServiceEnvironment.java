@@ -13,7 +13,7 @@ import dev.hailway.platform.infra.Secrets;
 /** The environment variables of docs/CONVENTIONS.md that one service process is started with. */
 public final class ServiceEnvironment {
 
-    static final String OPERATOR_EMAIL = "operator@hailway.local";
+    public static final String OPERATOR_EMAIL = "operator@hailway.local";
     /** Sign-ins a minute per address where one person (and the simulator) uses the platform: local mode, a dev cluster. */
     public static final int LOCAL_SIGN_INS_PER_MINUTE = 300;
     /** Services start in parallel and identity needs every secret: one writer at a time, so none reads a half file. */

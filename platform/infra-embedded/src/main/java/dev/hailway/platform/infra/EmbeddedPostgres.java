@@ -163,6 +163,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         pgCtl(List.of("stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60"), false);
     }
 
+    /**
+     * Ends the server as a crash would: an immediate shutdown (every backend quits at once, nothing is flushed
+     * beyond what was committed to the WAL), so the next {@link #start} runs crash recovery. Killing only the
+     * postmaster with SIGKILL would leave its backends holding the shared memory, and the data directory with them.
+     */
+    public synchronized void crash() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        pgCtl(List.of("stop", "-D", dataDirectory.toString(), "-m", "immediate", "-w", "-t", "60"), false);
+    }
+
     private void startServer() {
         try {
             Files.createDirectories(dataDirectory.getParent());
