@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A parsed {@code ./hailway} command line as the launcher sees it: {@code up [--detach] [--containers]}, {@code down},
- * {@code status}, {@code help}. The script handles {@code images}, {@code logs}, {@code simulate} and
+ * {@code status}, {@code help}. The script handles {@code images}, {@code logs}, {@code simulate}, {@code chaos} and
  * {@code up --simulate} itself.
  */
 record Command(Verb verb, boolean detach, boolean containers, String target) {
@@ -32,6 +32,8 @@ record Command(Verb verb, boolean detach, boolean containers, String target) {
               env             write the env files of the containers (.hailway/containers), for compose.yaml
               simulate [..]   drive the running platform with simulated riders and drivers (--help for options)
               up --simulate [..]  start in the background, then simulate
+              chaos [..]      a simulated rush while processes are killed and paused, then a check of the history
+                              and the books; non-zero on any violation (--help for options)
             """;
 
     static Command parse(List<String> args) {
