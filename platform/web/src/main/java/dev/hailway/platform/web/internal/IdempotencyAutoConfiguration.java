@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
 
-/** Idempotency keys, for services with a database (the table comes from {@code db/platform/V0_3}). */
+/**
+ * Idempotency keys, for services with a database (the table comes from {@code db/platform/V0_3}, in each service's own
+ * database), and their pruning.
+ */
 @AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass(JdbcClient.class)
 @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
@@ -27,6 +30,12 @@ public class IdempotencyAutoConfiguration {
                                              HailwayWebProperties properties) {
         return new IdempotencyStore(jdbc, transactionManager, properties.idempotency().inFlightTimeout(),
                 properties.idempotency().retention());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyPruning hailwayIdempotencyPruning(IdempotencyStore store, HailwayWebProperties properties) {
+        return new IdempotencyPruning(store, properties.idempotency().pruneEvery());
     }
 
     @Bean

@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IdempotencyStore {
 
+    /** Rows per pruning statement: each DELETE stays short, and so do the row locks it holds. */
+    static final int PRUNE_BATCH = 1000;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration inFlightTimeout;
@@ -99,5 +102,33 @@ public final class IdempotencyStore {
                 .param("caller", caller)
                 .param("key", key)
                 .update());
+    }
+
+    /**
+     * Deletes every key claimed longer ago than the retention: past it, {@link #claim} would take the key over anyway,
+     * so nothing is lost but rows. In batches, each its own transaction; {@code SKIP LOCKED} lets several instances
+     * prune the same table at once without waiting on each other (or on a claim taking a row over).
+     *
+     * @return how many keys were deleted
+     */
+    public int pruneExpired() {
+        int total = 0;
+        int deleted;
+        do {
+            Integer batch = transactions.execute(status -> jdbc.sql("""
+                            DELETE FROM idempotency_keys
+                            WHERE (caller, idempotency_key) IN (
+                                SELECT caller, idempotency_key FROM idempotency_keys
+                                WHERE created_at < now() - make_interval(secs => :retentionSeconds)
+                                ORDER BY created_at
+                                LIMIT :batch
+                                FOR UPDATE SKIP LOCKED)""")
+                    .param("retentionSeconds", (double) retention.toMillis() / 1000)
+                    .param("batch", PRUNE_BATCH)
+                    .update());
+            deleted = batch == null ? 0 : batch;
+            total += deleted;
+        } while (deleted == PRUNE_BATCH);
+        return total;
     }
 }
