@@ -46,6 +46,8 @@ public final class Redelivery {
     record Owned(String service, List<String> tables) {
     }
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final java.util.regex.Pattern PER_INSTANCE =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final AuditSources sources;
     private final Tables tables;
@@ -63,15 +65,18 @@ public final class Redelivery {
     public List<Violation> check(Collection<String> services) throws InterruptedException {
         Map<String, String> before = snapshot();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sources.kafkaBootstrapServers()))) {
-            List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId).filter(services::contains).sorted().toList();
+            Map<String, List<String>> groupsByService = groupsByService(admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)
+                    .stream().map(ConsumerGroupListing::groupId).toList(), services);
+            List<String> groups = groupsByService.values().stream().flatMap(List::stream).sorted().toList();
             out.printf("[redelivery] resetting the consumer groups %s to the beginning of their topics%n", groups);
             Map<String, Long> replayed = new LinkedHashMap<>();
-            for (String group : groups) {
-                faults.stop(group);
-                replayed.put(group, resetToEarliest(admin, group));
+            for (var service : groupsByService.entrySet()) {
+                faults.stop(service.getKey());
+                for (String group : service.getValue()) {
+                    replayed.put(group, resetToEarliest(admin, group));
+                }
             }
-            startAll(groups);
+            startAll(List.copyOf(groupsByService.keySet()));
             awaitCaughtUp(admin, groups);
             out.printf("[redelivery] records delivered again per group: %s%n", replayed);
         } catch (ExecutionException | TimeoutException e) {
@@ -86,6 +91,25 @@ public final class Redelivery {
         });
         out.printf("[redelivery] %d tables compared, %d changed%n", before.size(), violations.size());
         return violations;
+    }
+
+    /**
+     * A service's consumer groups: named after it ({@code trips-payments}, {@code location.drivers}). A group that
+     * ends in a UUID belongs to one instance (notifications' broadcast streams start at the latest offset) and is
+     * gone with it, so there is nothing to replay.
+     */
+    static Map<String, List<String>> groupsByService(List<String> groups, Collection<String> services) {
+        Map<String, List<String>> byService = new LinkedHashMap<>();
+        for (String service : services) {
+            List<String> owned = groups.stream()
+                    .filter(group -> group.equals(service) || group.startsWith(service + "-") || group.startsWith(service + "."))
+                    .filter(group -> !PER_INSTANCE.matcher(group).find())
+                    .sorted().toList();
+            if (!owned.isEmpty()) {
+                byService.put(service, owned);
+            }
+        }
+        return byService;
     }
 
     /** {@code service.table} → its row count and a digest of every row, in a stable order. */
@@ -123,9 +147,9 @@ public final class Redelivery {
         return replayed;
     }
 
-    private void startAll(List<String> groups) throws InterruptedException, ExecutionException {
+    private void startAll(List<String> services) throws InterruptedException, ExecutionException {
         try (var starting = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> started = groups.stream().map(group -> starting.submit(() -> faults.restart(group))).<Future<?>>map(f -> f).toList();
+            List<Future<?>> started = services.stream().<Future<?>>map(service -> starting.submit(() -> faults.restart(service))).toList();
             for (Future<?> future : started) {
                 future.get();
             }

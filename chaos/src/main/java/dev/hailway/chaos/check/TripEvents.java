@@ -41,8 +41,8 @@ final class TripEvents {
             "TripPaid", "PAID",
             "TripCancelled", "CANCELLED");
 
-    /** One envelope as read: its type, the trip it belongs to, its payload, and its record's headers. */
-    record Envelope(String type, String aggregateId, JsonNode payload, Map<String, String> headers) {
+    /** One envelope as read: its id, its type, the trip it belongs to, its payload, and its record's headers. */
+    record Envelope(String id, String type, String aggregateId, JsonNode payload, Map<String, String> headers) {
     }
 
     private TripEvents() {
@@ -88,9 +88,10 @@ final class TripEvents {
                 java.nio.charset.StandardCharsets.UTF_8)));
         try {
             JsonNode envelope = JSON.readTree(record.value());
-            return new Envelope(text(envelope, "type"), text(envelope, "aggregateId"), envelope.get("payload"), headers);
+            return new Envelope(text(envelope, "id"), text(envelope, "type"), text(envelope, "aggregateId"), envelope.get("payload"),
+                    headers);
         } catch (RuntimeException notJson) {
-            return new Envelope("(not an envelope)", record.key(), null, headers);
+            return new Envelope(null, "(not an envelope)", record.key(), null, headers);
         }
     }
 
@@ -99,10 +100,14 @@ final class TripEvents {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** Each trip's status after its last event, in the order the topic keeps a trip's events (keyed by trip id). */
+    /**
+     * Each trip's status after its last event, in the order the topic keeps a trip's events (keyed by trip id), as a
+     * consumer with an inbox sees them: an envelope published again (the outbox resubmits what it could not confirm,
+     * so a copy may land after later events) counts once, where it first arrived.
+     */
     static Map<String, String> finalStatuses(List<Envelope> envelopes) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        for (Envelope envelope : envelopes) {
+        for (Envelope envelope : firstCopies(envelopes)) {
             String status = STATUS_AFTER.get(envelope.type());
             if (status != null && envelope.aggregateId() != null) {
                 statuses.put(envelope.aggregateId(), status);
@@ -113,6 +118,11 @@ final class TripEvents {
 
     /** A driver's hold on a trip: from its assignment until the ride completed or the trip was cancelled. */
     record Assignment(UUID driverId, String tripId, Instant from, Instant until) {
+    }
+
+    static List<Envelope> firstCopies(List<Envelope> envelopes) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return envelopes.stream().filter(envelope -> envelope.id() == null || seen.add(envelope.id())).toList();
     }
 
     static List<Assignment> assignments(List<Envelope> envelopes) {

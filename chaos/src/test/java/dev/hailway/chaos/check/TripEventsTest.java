@@ -24,6 +24,15 @@ class TripEventsTest {
     }
 
     @Test
+    void anEnvelopePublishedAgainAfterLaterEventsCountsWhereItFirstArrived() {
+        TripEvents.Envelope arrived = event("TripDriverArrived", "t1", "{}");
+        List<TripEvents.Envelope> events = List.of(event("TripRequested", "t1", "{}"), arrived, event("TripStarted", "t1", "{}"),
+                event("TripCompleted", "t1", "{\"at\":\"2026-12-01T10:00:00Z\"}"), event("TripPaid", "t1", "{}"), arrived);
+
+        assertThat(TripEvents.finalStatuses(events)).isEqualTo(Map.of("t1", "PAID"));
+    }
+
+    @Test
     void aDriverMayTakeTheNextTripOnceTheLastOneIsCompleted() {
         List<TripEvents.Envelope> events = List.of(
                 assigned("t1", "10:00:00"), ended("TripCompleted", "t1", "10:05:00"),
@@ -67,6 +76,6 @@ class TripEventsTest {
 
     private static TripEvents.Envelope event(String type, String trip, String payload) {
         JsonNode json = TripEvents.JSON.readTree(payload);
-        return new TripEvents.Envelope(type, trip, json, Map.of());
+        return new TripEvents.Envelope(java.util.UUID.randomUUID().toString(), type, trip, json, Map.of());
     }
 }
