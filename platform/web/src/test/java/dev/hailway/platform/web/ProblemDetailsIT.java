@@ -109,6 +109,16 @@ class ProblemDetailsIT extends WebItSupport {
     }
 
     @Test
+    void aDatabaseThatIsDownIsAServiceUnavailableToTryAgainNotAnInternalError() {
+        HttpResponse<String> response = http.get("/api/database-down", token);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+        assertProblem(response, "service-unavailable");
+        assertThat(response.body()).doesNotContain("Hikari", "JDBC");
+    }
+
+    @Test
     void bodyOverTheLimitByContentLengthIsPayloadTooLarge() {
         HttpResponse<String> response = http.send(http.request("/api/echo").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(body(2048))).build());

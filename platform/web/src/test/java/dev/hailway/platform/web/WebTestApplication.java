@@ -102,6 +102,12 @@ class WebTestApplication {
             throw new IllegalStateException("connection to 10.0.0.7 refused, password=hunter2");
         }
 
+        @GetMapping("/api/database-down")
+        String databaseDown() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+        }
+
         @GetMapping("/internal/things/count")
         int count() {
             return gate.created.get();

@@ -81,12 +81,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "A valid access token is required", request));
     }
 
+    /**
+     * What a service throws while its database is down or restarting, by class name along the superclasses, since
+     * Spring's data access classes are optional here (location has no database). Worth trying again in a moment.
+     */
+    private static final java.util.Set<String> DATABASE_UNAVAILABLE = java.util.Set.of(
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.dao.TransientDataAccessException",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "java.sql.SQLTransientConnectionException",
+            "java.sql.SQLNonTransientConnectionException");
+    private static final String RETRY_AFTER_SECONDS = "2";
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        if (databaseUnavailable(ex)) {
+            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                            "Service unavailable", "A store this service needs is unavailable; try again shortly", request));
+        }
         log.error("Unhandled exception for {} {}", request.getMethod(), request.getRequestURI(), ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemResponses.problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
                 "Something went wrong on our side; quote the request id when reporting it", request));
+    }
+
+    static boolean databaseUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (DATABASE_UNAVAILABLE.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
