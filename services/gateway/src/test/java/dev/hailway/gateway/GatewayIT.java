@@ -323,10 +323,11 @@ class GatewayIT {
     }
 
     @Test
-    void exposesItsOwnHealthProbesAndMetricsOnly() {
+    void exposesItsHealthProbesButNotItsMetricsOnThePublicPort() {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        // Metrics are on the management port (ManagementPortIT).
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         client.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
         client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
     }
