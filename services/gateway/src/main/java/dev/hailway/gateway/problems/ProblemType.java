@@ -24,6 +24,8 @@ public enum ProblemType {
             "Too many requests; try again later."),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "The service behind this path is not reachable right now; try again shortly."),
+    OVERLOADED("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The gateway is serving as many requests as it can; try again shortly."),
     GATEWAY_TIMEOUT("service-unavailable", "Gateway timeout", HttpStatus.GATEWAY_TIMEOUT,
             "The service behind this path did not answer in time."),
     INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,

@@ -31,6 +31,7 @@ class RoutingConfiguration {
                 if (route.streaming()) {
                     // Server-sent events and WebSockets stay open; a response timeout would cut them.
                     predicate.metadata(RESPONSE_TIMEOUT_ATTR, -1);
+                    predicate.metadata(ServiceRoute.LONG_LIVED, true);
                 }
                 return predicate.uri(uri);
             });

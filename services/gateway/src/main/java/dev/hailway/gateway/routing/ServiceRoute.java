@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record ServiceRoute(String service, List<String> paths, boolean streaming) {
 
+    /** Route metadata set on streaming routes: their exchanges stay open, so limits on in-flight calls skip them. */
+    public static final String LONG_LIVED = "hailway.long-lived";
+
     public ServiceRoute {
         paths = List.copyOf(paths);
     }
