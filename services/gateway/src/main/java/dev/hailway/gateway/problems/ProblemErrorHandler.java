@@ -1,5 +1,6 @@
 package dev.hailway.gateway.problems;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
@@ -63,12 +64,16 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (cause instanceof ResponseStatusException statusException) {
                 return ProblemType.forStatus(statusException.getStatusCode().value());
             }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof ClosedChannelException || isPrematureClose(cause)) {
-                return ProblemType.SERVICE_UNAVAILABLE;
-            }
             if (cause instanceof TimeoutException || isReadTimeout(cause)) {
                 return ProblemType.GATEWAY_TIMEOUT;
+            }
+            // Refused, reset, closed early, or an answer Netty could not decode: the service is not there for now.
+            // IOException covers them all (SocketException, Netty's native "Connection reset by peer",
+            // PrematureCloseException); a timeout is none of them.
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof ClosedChannelException || cause instanceof IOException
+                    || isPrematureClose(cause) || isUndecodableResponse(cause)) {
+                return ProblemType.SERVICE_UNAVAILABLE;
             }
             if (cause.getCause() == cause) {
                 break;
@@ -80,6 +85,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     // Matched by name: these Netty types are transitive and their packages moved between versions.
     private static boolean isPrematureClose(Throwable error) {
         return error.getClass().getSimpleName().equals("PrematureCloseException");
+    }
+
+    private static boolean isUndecodableResponse(Throwable error) {
+        return error.getClass().getSimpleName().equals("DecoderException");
     }
 
     private static boolean isReadTimeout(Throwable error) {

@@ -3,6 +3,8 @@ package dev.hailway.gateway.problems;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes the gateway's own errors; every feature that answers by itself goes through here. */
 @Component
 public class ProblemResponses {
+
+    /** Retry-After of a 503 whose writer did not choose one: a service or identity that is down or restarting. */
+    static final String DEFAULT_RETRY_AFTER_SECONDS = "2";
 
     private final JsonMapper json;
 
@@ -30,6 +35,10 @@ public class ProblemResponses {
         Problem problem = Problem.of(type, detail, exchange.getRequest().getPath().value(), RequestIds.of(exchange));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(type.status());
+        if (type.status() == HttpStatus.SERVICE_UNAVAILABLE && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // Every 503 of the gateway says when to come back, so that clients back off instead of hammering.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, DEFAULT_RETRY_AFTER_SECONDS);
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = render(problem);
         response.getHeaders().setContentLength(body.length);

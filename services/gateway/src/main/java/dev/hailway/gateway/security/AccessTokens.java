@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
@@ -52,8 +53,19 @@ final class AccessTokens {
         decoder.setJwtValidator(validator(properties));
         // Only a signed JWT (JWS) reaches Nimbus: on an encrypted one (JWE) its reactive decoder fails with a plain
         // JwtException, which Spring Security takes for its own failure (a 500 with a stack trace), not a bad token.
-        return token -> isSigned(token) ? decoder.decode(token)
+        return token -> isSigned(token)
+                ? decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException), AccessTokens::keysUnavailable)
                 : Mono.error(new BadJwtException("The token is not a signed JWT"));
+    }
+
+    /**
+     * Nimbus's reactive key source fails a JWKS that cannot be fetched (a 5xx, a timeout, a reset) with a plain
+     * IllegalStateException or the WebClient's own exception, which Spring Security passes on as an unexpected error
+     * (a 500). As a JwtException that is not a BadJwtException it becomes an AuthenticationServiceException: "the
+     * token could not be checked", which TokenCheckFailureHandler answers with 503.
+     */
+    private static JwtException keysUnavailable(Throwable error) {
+        return new JwtException("identity's keys cannot be fetched: " + error.getMessage(), error);
     }
 
     static boolean isSigned(String token) {

@@ -59,6 +59,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(ignoringPublicPaths())
                         .authenticationEntryPoint(entryPoint)
+                        .authenticationFailureHandler(new TokenCheckFailureHandler(entryPoint, problems))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, ProblemType.FORBIDDEN))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities())))
                 .exceptionHandling(handling -> handling
