@@ -3,6 +3,7 @@ package dev.hailway.identity.login.internal;
 import dev.hailway.identity.accounts.ControlCharacters;
 import dev.hailway.identity.api.TokenPair;
 import dev.hailway.identity.login.SigningIn;
+import dev.hailway.identity.login.SigningIn.LoginResult;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refreshed;
 import dev.hailway.identity.login.SigningIn.RefreshResult.Refused;
 import dev.hailway.platform.web.ProblemException;
@@ -14,9 +15,12 @@ import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,9 +67,11 @@ class LoginController {
     // only write, the new refresh token, is a single statement.
     @PostMapping("/api/auth/login")
     ResponseEntity<TokenPair> login(@Valid @RequestBody LoginBody body) {
-        return signingIn.login(body.email(), body.password())
-                .map(LoginController::noStore)
-                .orElseThrow(() -> unauthorized("The e-mail or the password is wrong."));
+        return switch (signingIn.login(body.email(), body.password())) {
+            case LoginResult.SignedIn signedIn -> noStore(signedIn.tokens());
+            case LoginResult.Refused refused -> throw unauthorized("The e-mail or the password is wrong.");
+            case LoginResult.Throttled throttled -> throw tooManyAttempts(throttled);
+        };
     }
 
     @PostMapping("/api/auth/refresh")
@@ -83,6 +89,20 @@ class LoginController {
 
     private static ProblemException unauthorized(String detail) {
         return new ProblemException(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    /**
+     * Spring's own error type, because it carries headers; platform-web's advice turns it into a {@code rate-limited}
+     * problem. The same for every address, known or not.
+     */
+    private static ErrorResponseException tooManyAttempts(LoginResult.Throttled throttled) {
+        long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins for this e-mail address; try again in " + seconds + " s.");
+        problem.setTitle("Too many sign-in attempts");
+        ErrorResponseException exception = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return exception;
     }
 
     /** RFC 6749 section 5.1: token responses must not be cached. */
