@@ -65,6 +65,14 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** Right after the body limit, before security: a request no answer could be negotiated for is refused first. */
+    @Bean
+    FilterRegistrationBean<AcceptHeaderFilter> hailwayAcceptHeaderFilter(ProblemResponses problems) {
+        FilterRegistrationBean<AcceptHeaderFilter> registration = new FilterRegistrationBean<>(new AcceptHeaderFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     /** Tomcat's host renders what it refuses itself with {@link ProblemErrorReportValve} instead of HTML. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
