@@ -1,6 +1,7 @@
 package dev.hailway.platform.web.internal;
 
 import dev.hailway.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's {@code /error} page: errors that never reached Spring MVC (a filter threw, the container
- * refused the request) also leave as problem+json, and never with a stack trace or exception message.
+ * refused the request) also leave as problem+json, and never with a stack trace or exception message. Hidden from
+ * the OpenAPI documents: it is no operation of the API (springdoc listed it under every method in every service's).
  */
+@Hidden
 @RestController
 final class ProblemErrorController implements ErrorController {
 
