@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.hailway.platform.web.IdempotentRequests;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class WebAutoConfigurationTest {
 
@@ -31,7 +33,19 @@ class WebAutoConfigurationTest {
             assertThat(context).hasSingleBean(JwtDecoder.class);
             assertThat(context).hasSingleBean(ProblemDetailsAdvice.class);
             assertThat(context).doesNotHaveBean(IdempotentRequests.class);
+            assertThat(context).doesNotHaveBean(IdempotencyPruning.class);
         });
+    }
+
+    @Test
+    void everyServiceWithADatabaseGetsIdempotencyKeysAndTheirPruning() {
+        runner.withBean(JdbcClient.class, () -> Mockito.mock(JdbcClient.class))
+                .withBean(PlatformTransactionManager.class, () -> Mockito.mock(PlatformTransactionManager.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(IdempotentRequests.class);
+                    assertThat(context.getBean(IdempotencyPruning.class).isRunning()).isTrue();
+                });
     }
 
     @Test
