@@ -63,6 +63,18 @@ class ControlRequestsTest {
     }
 
     @Test
+    void aToolMayStopAProcessGracefullyAndRestartStartsItAgain() {
+        serve();
+
+        ControlRequests.Answer stopped = ControlRequests.send(run, ControlRequests.Action.STOP, "kafka", ANSWERED);
+        assertThat(ControlRequests.send(run, ControlRequests.Action.RESTART, "kafka", ANSWERED).ok()).isTrue();
+
+        assertThat(stopped.ok()).as(stopped.message()).isTrue();
+        assertThat(stopped.message()).startsWith("stopped kafka");
+        assertThat(platform.calls).containsSubsequence("stop kafka", "start kafka");
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheNamesThatAreKnown() {
         serve();
 
