@@ -52,4 +52,31 @@ class AcceptHeaderFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/xml", "application/json;q=0, text/html"})
+    void refusesAWriteWhoseAcceptRulesOutJsonBeforeItRuns(String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/register");
+        request.addHeader("Accept", accept);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(406);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(chain.getRequest()).as("the write never ran").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "text/html, application/json;q=0.1", "application/problem+json"})
+    void letsAWriteThroughWhenItsAnswerCanBeJson(String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/register");
+        request.addHeader("Accept", accept);
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+    }
 }
