@@ -58,6 +58,10 @@ class AccessTokensFuzzTest {
         } catch (ParseException notAnObject) {
             return;
         }
+        if (overrides == null) {
+            // Nimbus reads a leading "null" as no object at all (a seed of the corpus, found by the fuzzer).
+            return;
+        }
         long now = System.currentTimeMillis() / 1000;
         Map<String, Object> identityClaims = Map.of("iss", "hailway-identity", "aud", "hailway-api",
                 "sub", "3f1c9a52-8e0b-4d8e-9a57-0c2f6a1d2b3e", "roles", List.of("RIDER"), "iat", now, "exp", now + 900,

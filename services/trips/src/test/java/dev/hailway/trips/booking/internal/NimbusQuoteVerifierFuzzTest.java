@@ -51,6 +51,9 @@ class NimbusQuoteVerifierFuzzTest {
         } catch (ParseException notAnObject) {
             return;
         }
+        if (overrides == null) {
+            return;
+        }
         String signed;
         try {
             signed = TestKeys.quote(RIDER).claims(claims -> overrides.forEach(claims::claim)).sign();
