@@ -111,7 +111,8 @@ class MatchingConfiguration {
                 .requestInterceptor(serviceTokens.interceptor()).build();
         Retry retry = Retry.of("location", RetryConfig.custom()
                 .maxAttempts(location.retries() + 1)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(location.backoff(), 2))
+                // Jittered (±50 %), so that the dispatchers of many trips that failed together do not retry together.
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(location.backoff(), 2, 0.5))
                 // An open breaker answers at once and will not close within the backoff: no use retrying.
                 .ignoreExceptions(CallNotPermittedException.class)
                 .build());
