@@ -46,6 +46,8 @@ public final class ServiceTokens {
     private final HttpClient http;
     private final ReentrantLock fetching = new ReentrantLock();
     private volatile Cached current;
+    /** Until when callers are told at once that identity failed, instead of each waiting for a fetch of its own. */
+    private volatile Instant failingUntil = Instant.MIN;
 
     private record Cached(String token, Instant refreshAt) {
     }
@@ -75,7 +77,17 @@ public final class ServiceTokens {
             if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
                 return cached.token();
             }
-            cached = fetch();
+            // The callers that queued behind a fetch that failed fail with it: otherwise each would wait a timeout
+            // of its own, one after another, and a slow identity would hold every caller's thread for minutes.
+            if (clock.instant().isBefore(failingUntil)) {
+                throw new ServiceTokenUnavailableException("identity failed a moment ago; not asking again yet", null);
+            }
+            try {
+                cached = fetch();
+            } catch (ServiceTokenUnavailableException e) {
+                failingUntil = clock.instant().plus(timeout);
+                throw e;
+            }
             current = cached;
             return cached.token();
         } finally {

@@ -152,7 +152,35 @@ class ServiceTokensTest {
                 .hasMessageContaining("401").hasMessageContaining("dispatch")
                 .hasMessageNotContaining("dispatch-secret");
         tokenStatus = 200;
+        // Within the timeout after a failure callers are told at once (see below); after it, identity is asked again.
+        clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.token()).isEqualTo("token-1");
+    }
+
+    @Test
+    void callersQueuedBehindAFetchThatTimesOutFailWithItInsteadOfEachWaitingInTurn() throws Exception {
+        tokenGate = new CountDownLatch(1);
+        var tokens = tokens(Duration.ofMillis(300));
+        Callable<String> call = tokens::token;
+
+        List<Future<String>> futures = new ArrayList<>();
+        long began = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                futures.add(pool.submit(call));
+            }
+            for (var future : futures) {
+                assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(ServiceTokens.ServiceTokenUnavailableException.class);
+            }
+        }
+
+        // One fetch, not twenty in a row (6 s of timeouts): a slow identity costs each caller one timeout at most.
+        assertThat(tokenRequests).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
+        tokenGate.countDown();
+        clock.advance(Duration.ofMillis(300));
+        assertThat(tokens.token()).startsWith("token-");
     }
 
     @Test
