@@ -203,6 +203,9 @@ class DashboardMetricsIT {
         for (var service : Services.LOCAL) {
             // The address the service binds (127.0.0.1), not "localhost", which may resolve to ::1 first.
             int port = java.net.URI.create(platform.serviceUrl(service.name())).getPort();
+            if (service.name().equals("gateway")) {
+                port = PortSet.gatewayManagementPort(port);  // the gateway's metrics are on its management port only
+            }
             config.append("      - targets: ['127.0.0.1:").append(port).append("']\n")
                     .append("        labels: {service: ").append(service.name()).append("}\n");
         }

@@ -237,6 +237,8 @@ public final class Platform implements LocalPlatform {
     private Map<Integer, String> neededPorts() {
         Map<Integer, String> needed = new LinkedHashMap<>();
         options.services().forEach(spec -> needed.put(spec.port(), spec.name()));
+        options.services().stream().filter(spec -> spec.name().equals("gateway")).findFirst()
+                .ifPresent(gateway -> needed.put(PortSet.gatewayManagementPort(gateway.port()), "gateway management"));
         needed.put(options.postgresPort(), "postgres");
         needed.put(options.kafkaPort(), KAFKA);
         needed.put(options.kafkaControllerPort(), "kafka controller");

@@ -9,7 +9,8 @@ import java.util.List;
  * local port, and by that connection's TIME_WAIT for a minute after, so a server binding it fails at random
  * (PortSetTest checks every set against the range this machine reports).
  *
- * @param gateway  the gateway's port; identity and the other services follow it (gateway + 1 … + 9)
+ * @param gateway  the gateway's port; identity and the other services follow it (gateway + 1 … + 9), and the gateway's
+ *                 actuator listens at gateway + 10 (its metrics are for the scraper, not the public port)
  * @param postgres PostgreSQL
  * @param kafka    Kafka's client listener; its KRaft controller listens on the next port
  */
@@ -37,6 +38,14 @@ public record PortSet(String purpose, int gateway, int postgres, int kafka) {
     /** Listeners of the suites beside their platforms, held to the same rules as the sets' ports. */
     public static final List<Integer> OBSERVERS = List.of(END_TO_END_TRACE_RECEIVER, END_TO_END_PROMETHEUS);
 
+    /** The gateway's management port lies this far above its public one (the gateway derives it the same way). */
+    public static final int GATEWAY_MANAGEMENT_OFFSET = 10;
+
+    /** Where the gateway of a platform whose gateway listens on {@code gatewayPort} serves its actuator. */
+    public static int gatewayManagementPort(int gatewayPort) {
+        return gatewayPort + GATEWAY_MANAGEMENT_OFFSET;
+    }
+
     public int kafkaController() {
         return kafka + 1;
     }
@@ -52,7 +61,7 @@ public record PortSet(String purpose, int gateway, int postgres, int kafka) {
         for (ServiceSpec service : Services.LOCAL) {
             ports.add(servicePort(service.port()));
         }
-        ports.addAll(List.of(postgres, kafka, kafkaController()));
+        ports.addAll(List.of(gatewayManagementPort(gateway), postgres, kafka, kafkaController()));
         return ports;
     }
 
