@@ -44,8 +44,9 @@ class PortSetTest {
         var options = PlatformOptions.defaults(Path.of("/repo"));
 
         List<Integer> ports = new ArrayList<>(options.services().stream().map(ServiceSpec::port).sorted().toList());
-        ports.addAll(List.of(options.postgresPort(), options.kafkaPort(), options.kafkaControllerPort()));
-        assertThat(ports).containsExactlyInAnyOrderElementsOf(PortSet.LOCAL.ports());
+        ports.addAll(List.of(8090, options.postgresPort(), options.kafkaPort(), options.kafkaControllerPort()));
+        assertThat(ports).as("the services, the gateway's management port, PostgreSQL, Kafka")
+                .containsExactlyInAnyOrderElementsOf(PortSet.LOCAL.ports());
     }
 
     @Test
