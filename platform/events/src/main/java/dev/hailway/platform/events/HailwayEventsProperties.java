@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetters  how many dead letters the {@code deadletters} actuator endpoint reads per topic
  * @param metrics      how often the outbox and dead-letter gauges are read (a fraction of Prometheus' scrape interval
  *                     is pointless: the alerts wait minutes)
+ * @param inbox        how long the inbox remembers an applied event: longer than the topics keep their records
+ *                     (Kafka's default retention is 7 days), since only Kafka can deliver one again
  */
 @ConfigurationProperties("hailway.events")
 public record HailwayEventsProperties(
@@ -26,7 +28,23 @@ public record HailwayEventsProperties(
         @DefaultValue Resubmission resubmission,
         @DefaultValue Retry retry,
         @DefaultValue DeadLetters deadLetters,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue InboxRetention inbox) {
+
+    /**
+     * @param retention   ids of events received longer ago than this are forgotten
+     * @param pruneEvery  how often to forget them
+     */
+    public record InboxRetention(
+            @DefaultValue("8d") Duration retention,
+            @DefaultValue("1h") Duration pruneEvery) {
+
+        public InboxRetention {
+            if (!retention.isPositive() || !pruneEvery.isPositive()) {
+                throw new IllegalArgumentException("hailway.events.inbox.retention and prune-every must be positive");
+            }
+        }
+    }
 
     /**
      * @param interval how often to look for unconfirmed publications

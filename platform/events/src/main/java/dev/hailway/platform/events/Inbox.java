@@ -51,4 +51,25 @@ public class Inbox {
         });
         return Boolean.TRUE.equals(applied);
     }
+
+    /**
+     * Forgets the ids of events received before {@code cutoff}: Kafka no longer holds records that old (its retention
+     * is shorter than the inbox's), so none of them can be delivered again. In batches, so that no delete holds
+     * locks for long; safe with several instances pruning at once.
+     *
+     * @return how many ids were forgotten
+     */
+    public int pruneReceivedBefore(java.time.Instant cutoff) {
+        int pruned = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                            DELETE FROM inbox WHERE event_id IN (
+                              SELECT event_id FROM inbox WHERE received_at < :cutoff LIMIT 1000 FOR UPDATE SKIP LOCKED)""")
+                    .param("cutoff", java.sql.Timestamp.from(cutoff))
+                    .update();
+            pruned += batch;
+        } while (batch > 0);
+        return pruned;
+    }
 }

@@ -111,6 +111,12 @@ public class EventsAutoConfiguration {
         return new Inbox(jdbc, new TransactionTemplate(transactionManager));
     }
 
+    @Bean
+    InboxPruning hailwayInboxPruning(Inbox inbox, HailwayEventsProperties properties, ObjectProvider<Clock> clock) {
+        return new InboxPruning(inbox, properties.inbox().retention(), properties.inbox().pruneEvery(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
     /** The service's own topics and their dead-letter topics, created by Boot's {@link KafkaAdmin} at start. */
     @Bean
     KafkaAdmin.NewTopics hailwayTopics(HailwayEventsProperties properties) {
