@@ -194,11 +194,12 @@ class FuzzingTheApiIT {
     }
 
     /**
-     * Location reads its pings itself (one or an array, as a JSON tree), so its document says only "an object": the
-     * README's ping stands in for it, so that the fuzzer gets past the first check.
+     * Location reads its pings itself (one or an array, as a JSON tree), so its document describes Jackson's JsonNode
+     * (properties "empty", "array", "null", ...), not a ping: the README's ping stands in for it, so that the fuzzer
+     * gets past the first check.
      */
     private static Endpoint withStandInBody(Endpoint endpoint) {
-        if (!endpoint.name().equals("POST /api/locations") || (endpoint.body() != null && endpoint.body().getProperties() != null)) {
+        if (!endpoint.name().equals("POST /api/locations")) {
             return endpoint;
         }
         Schema<?> ping = new ObjectSchema()
