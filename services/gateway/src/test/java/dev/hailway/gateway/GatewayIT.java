@@ -118,6 +118,20 @@ class GatewayIT {
     }
 
     @Test
+    void anAcceptHeaderOfMoreMediaTypesThanCanBeSortedIsABadRequestProblemNotAnInternalError() {
+        String tooMany = String.join(", ", java.util.Collections.nCopies(60, "text/plain")) + ", */*";
+
+        client.get().uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid(UUID.randomUUID().toString()))
+                .header(HttpHeaders.ACCEPT, tooMany)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Accept"));
+        assertThat(identity.received()).as("nothing reached the service").noneMatch(r -> r.header("Accept").orElse("").contains("text/plain, text/plain"));
+    }
+
+    @Test
     void routesTheAccountARegistrationPointsAtToIdentity() {
         String path = "/api/accounts/" + UUID.randomUUID();
 
