@@ -60,7 +60,7 @@ public final class SimulatedDriver implements Runnable {
         }
     }
 
-    private enum StepOutcome { DONE, NOT_YET, GONE }
+    enum StepOutcome { DONE, NOT_YET, GONE }
 
     private SimulatedDriver(HailwayApi api, Session session, DriverDecisions decisions, StreetWalker walker, Duration pingEvery,
             Duration tick) {
@@ -200,9 +200,11 @@ public final class SimulatedDriver implements Runnable {
     }
 
     /**
-     * A refusal means the trip is not where the step expects it: either trips has not yet applied the assignment
-     * (until then the trip is not ours, so 404 or 409: try again on the next tick) or the trip ended without us (the
-     * rider cancelled, the platform gave up).
+     * A refusal means the trip is not where the step expects it: trips has not yet applied the assignment (until
+     * then the trip is not ours, so 404 or 409: try again on the next tick), the trip ended without us (the rider
+     * cancelled, the platform gave up), or the step was taken already: an earlier attempt timed out on the way
+     * back but was applied, so the trip is past it and the driver goes on from there (as the chaos run showed, a
+     * driver who kept asking to arrive left the trip waiting for its pickup deadline).
      */
     private StepOutcome call(String step) {
         Reply reply = api.post(session, "/api/trips/" + job.tripId + "/" + step, null);
@@ -210,7 +212,23 @@ public final class SimulatedDriver implements Runnable {
             return StepOutcome.DONE;
         }
         Reply trip = api.get(session, "/api/trips/" + job.tripId);
-        return trip.ok() && Figures.isTerminal(trip.text("status")) ? StepOutcome.GONE : StepOutcome.NOT_YET;
+        if (!trip.ok()) {
+            return StepOutcome.NOT_YET;
+        }
+        return outcomeSeen(step, trip.text("status"));
+    }
+
+    /** What the trip's status says of a step the platform refused. */
+    static StepOutcome outcomeSeen(String step, String status) {
+        String after = switch (step) {
+            case "arrive" -> "DRIVER_ARRIVED";
+            case "start" -> "IN_PROGRESS";
+            default -> "COMPLETED";
+        };
+        if (status != null && !"CANCELLED".equals(status) && Figures.STATUSES.indexOf(status) >= Figures.STATUSES.indexOf(after)) {
+            return StepOutcome.DONE;
+        }
+        return Figures.isTerminal(status) ? StepOutcome.GONE : StepOutcome.NOT_YET;
     }
 
     private static GeoPoint point(JsonNode node) {
