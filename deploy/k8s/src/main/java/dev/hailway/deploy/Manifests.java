@@ -5,6 +5,7 @@ import static dev.hailway.deploy.Yaml.map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,12 @@ public final class Manifests {
     static final int PRE_STOP_SECONDS = 5;
     static final int SHUTDOWN_SECONDS = 30;
     static final int TERMINATION_GRACE_SECONDS = 45;
+    /**
+     * The gateway serves its actuator, metrics among them, only on a management port this far above its public one
+     * (ManagementPortEnvironmentPostProcessor.OFFSET in services/gateway; TopologyTest holds the two together). No
+     * Service exposes it: Prometheus, which scrapes pods, is the one client its NetworkPolicy lets in.
+     */
+    static final int MANAGEMENT_PORT_OFFSET = 10;
 
     private final Topology topology;
 
@@ -66,7 +73,7 @@ public final class Manifests {
         var manifests = new Manifests(topology);
         manifests.writeBase(k8s.resolve("base"));
         manifests.writeIstio(k8s.resolve("components/istio"));
-        new Observability(root.resolve("deploy/dashboards"), topology.port()).write(k8s.resolve("components/observability"));
+        new Observability(root.resolve("deploy/dashboards"), topology.port(), manifests.metricsPorts()).write(k8s.resolve("components/observability"));
         new Overlays(topology).write(k8s.resolve("overlays"));
     }
 
@@ -133,6 +140,18 @@ public final class Manifests {
                 "data", env);
     }
 
+    /** The gateway's management port, where its actuator and nothing else answers. */
+    int managementPort() {
+        return topology.port() + MANAGEMENT_PORT_OFFSET;
+    }
+
+    /** Where each service's pod serves {@code /actuator/prometheus}: the gateway on its management port, the others on their one port. */
+    Map<String, Integer> metricsPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        topology.services().values().forEach(service -> ports.put(service.name(), service.edge() ? managementPort() : topology.port()));
+        return ports;
+    }
+
     private String url(String service) {
         return "http://" + service + ":" + topology.port();
     }
@@ -140,11 +159,15 @@ public final class Manifests {
     Map<String, Object> deployment(Service service) {
         Map<String, Object> selector = map(NAME, service.name());
         Map<String, Object> probe = map("path", "/actuator/health/liveness", "port", "http");
+        List<Object> ports = list(map("name", "http", "containerPort", topology.port(), "protocol", "TCP"));
+        if (service.edge()) {
+            ports.add(map("name", "management", "containerPort", managementPort(), "protocol", "TCP"));
+        }
         Map<String, Object> container = map(
                 "name", service.name(),
                 "image", "hailway/" + service.name(),
                 "imagePullPolicy", "IfNotPresent",
-                "ports", list(map("name", "http", "containerPort", topology.port(), "protocol", "TCP")),
+                "ports", ports,
                 "envFrom", service.database() || service.serviceClient()
                         ? list(map("configMapRef", map("name", service.name())), map("secretRef", map("name", service.name() + "-credentials")))
                         : list(map("configMapRef", map("name", service.name()))),
@@ -182,7 +205,8 @@ public final class Manifests {
                         "template", map(
                                 "metadata", map("labels", labels(service.name(), "service"),
                                         // Where Prometheus finds the metrics; Istio rewrites these to its merged endpoint.
-                                        "annotations", map("prometheus.io/scrape", "true", "prometheus.io/port", Integer.toString(topology.port()),
+                                        "annotations", map("prometheus.io/scrape", "true",
+                                                "prometheus.io/port", Integer.toString(metricsPorts().get(service.name())),
                                                 "prometheus.io/path", "/actuator/prometheus")),
                                 "spec", pod)));
     }
@@ -347,7 +371,10 @@ public final class Manifests {
     Map<String, Object> authorizationPolicy(Service service) {
         List<Object> rules = new ArrayList<>();
         if (service.edge()) {
-            rules.add(map("from", list(map("source", map("principals", list(INGRESS_PRINCIPAL))))));
+            // The public port only: nothing in the mesh may reach the management port through the sidecar. Prometheus
+            // has no sidecar and reads the app's metrics merged into the sidecar's own (15020), which bypasses it.
+            rules.add(map("from", list(map("source", map("principals", list(INGRESS_PRINCIPAL)))),
+                    "to", list(map("operation", map("ports", list(Integer.toString(topology.port())))))));
         }
         for (String caller : topology.callersOf(service.name())) {
             List<Request> requests = topology.requests(caller, service.name());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -69,11 +70,17 @@ final class Observability {
 
     private final Path sources;
     private final int servicePort;
+    private final Map<String, Integer> metricsPorts;
 
-    /** @param sources deploy/dashboards, the hand-written dashboards and rules */
-    Observability(Path sources, int servicePort) {
+    /**
+     * @param sources      deploy/dashboards, the hand-written dashboards and rules
+     * @param metricsPorts by service, the port its pod serves its metrics on: its one port, or the gateway's
+     *                     management port
+     */
+    Observability(Path sources, int servicePort, Map<String, Integer> metricsPorts) {
         this.sources = sources;
         this.servicePort = servicePort;
+        this.metricsPorts = metricsPorts;
     }
 
     void write(Path dir) {
@@ -474,7 +481,18 @@ final class Observability {
     private List<Object> networkPolicies() {
         List<Object> apiServer = new ArrayList<>();
         KUBERNETES_API.forEach(port -> apiServer.add(map("protocol", "TCP", "port", port)));
-        return List.of(
+        // Prometheus reaches each service's pod on the port that serves its metrics, and no other of its ports.
+        Map<Integer, List<Object>> scraped = new TreeMap<>();
+        metricsPorts.forEach((service, port) -> scraped.computeIfAbsent(port, p -> new ArrayList<>()).add(pods(service)));
+        List<Object> prometheusEgress = new ArrayList<>();
+        scraped.forEach((port, services) -> prometheusEgress.add(map("to", services, "ports", tcp(port))));
+        prometheusEgress.add(rule("to", services(), tcp(ISTIO_MERGED_METRICS)));
+        prometheusEgress.add(rule("to", pods(COLLECTOR), tcp(COLLECTOR_METRICS)));
+        // The API server is no pod of the cluster (it runs on the control plane, or outside it on a managed cluster)
+        // and its address differs from cluster to cluster: no pod, namespace or portable ipBlock selects it, so the
+        // rule names its ports only.
+        prometheusEgress.add(map("ports", apiServer));
+        List<Object> policies = new ArrayList<>(List.of(
                 policy(COLLECTOR, pods(COLLECTOR),
                         list(rule("from", services(), tcp(OTLP_GRPC, OTLP_HTTP)), rule("from", pods(PROMETHEUS), tcp(COLLECTOR_METRICS))),
                         list(rule("to", pods(JAEGER), tcp(OTLP_GRPC)))),
@@ -485,19 +503,22 @@ final class Observability {
                         list()),
                 policy(PROMETHEUS, pods(PROMETHEUS),
                         list(rule("from", pods(GRAFANA), tcp(PROMETHEUS_PORT))),
-                        list(rule("to", services(), tcp(servicePort, ISTIO_MERGED_METRICS)),
-                                rule("to", pods(COLLECTOR), tcp(COLLECTOR_METRICS)),
-                                // The API server is no pod of the cluster (it runs on the control plane, or outside it
-                                // on a managed cluster) and its address differs from cluster to cluster: no pod,
-                                // namespace or portable ipBlock selects it, so the rule names its ports only.
-                                map("ports", apiServer))),
+                        prometheusEgress),
                 policy(GRAFANA, pods(GRAFANA),
                         list(rule("from", namespacePods(), tcp(GRAFANA_PORT))),
                         list(rule("to", pods(PROMETHEUS), tcp(PROMETHEUS_PORT)), rule("to", pods(JAEGER), tcp(JAEGER_UI)))),
-                // Additive to each service's own policy, which lets in only its callers.
+                // Additive to each service's own policy, which lets in only its callers (the gateway's public port is
+                // open to all anyway; its metrics are on its management port, below).
                 policy("hailway-services-scraped", services(),
                         list(rule("from", pods(PROMETHEUS), tcp(servicePort, ISTIO_MERGED_METRICS))), null),
                 policy("hailway-services-traces", services(),
-                        null, list(rule("to", pods(COLLECTOR), tcp(OTLP_GRPC, OTLP_HTTP)))));
+                        null, list(rule("to", pods(COLLECTOR), tcp(OTLP_GRPC, OTLP_HTTP))))));
+        // A port that serves metrics and nothing the service's callers use (the gateway's management port): Prometheus's alone.
+        metricsPorts.forEach((service, port) -> {
+            if (port != servicePort) {
+                policies.add(policy(service + "-scraped", pods(service), list(rule("from", pods(PROMETHEUS), tcp(port))), null));
+            }
+        });
+        return policies;
     }
 }

@@ -70,6 +70,37 @@ class MeshPoliciesTest {
         }
     }
 
+    /**
+     * Through the sidecar the ingress gateway reaches the gateway's public port only, and nothing its management port:
+     * Prometheus, which has no sidecar, reads the app's metrics merged into the sidecar's own (15020, outside the
+     * AuthorizationPolicies), from the port the pod's annotation names, which stays the management port.
+     */
+    @Test
+    void inTheMeshNothingReachesTheGatewaysManagementPortThroughTheSidecar() {
+        String gateway = TOPOLOGY.edge().name();
+        String management = Integer.toString(TOPOLOGY.port() + Manifests.MANAGEMENT_PORT_OFFSET);
+        List<Map<String, Object>> policies = OBJECTS.stream().filter(o -> o.get("kind").equals("AuthorizationPolicy"))
+                .filter(o -> !((Map<String, Object>) spec(o).getOrDefault("selector", Map.of())).containsKey("matchLabels")
+                        || Map.of(Manifests.NAME, gateway).equals(((Map<String, Object>) spec(o).get("selector")).get("matchLabels")))
+                .toList();
+        assertThat(policies).hasSize(1);
+        assertThat(spec(policies.getFirst())).containsEntry("action", "ALLOW");
+        for (Map<String, Object> rule : (List<Map<String, Object>>) spec(policies.getFirst()).get("rules")) {
+            List<Map<String, Object>> to = (List<Map<String, Object>>) rule.get("to");
+            assertThat(to).as("a rule without operations allows every port").isNotEmpty();
+            for (Map<String, Object> operation : to) {
+                assertThat((List<String>) ((Map<String, Object>) operation.get("operation")).get("ports")).as("ports of %s", rule)
+                        .containsExactly(Integer.toString(TOPOLOGY.port()));
+            }
+        }
+        Map<String, Object> deployment = OBJECTS.stream().filter(o -> o.get("kind").equals("Deployment"))
+                .filter(o -> Rendering.name(o).equals(gateway)).findFirst().orElseThrow();
+        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) PolicyTest.template(deployment).get("metadata"))
+                .get("annotations");
+        assertThat(annotations).as("what the sidecar merges from").containsEntry("prometheus.io/port", management)
+                .containsEntry("sidecar.istio.io/rewriteAppHTTPProbers", "true");
+    }
+
     @Test
     void theMeshDoesNotRetryWhereTheCallerAlreadyDoes() throws IOException {
         Map<String, Object> location;

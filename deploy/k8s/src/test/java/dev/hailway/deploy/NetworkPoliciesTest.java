@@ -63,6 +63,22 @@ class NetworkPoliciesTest {
         assertThat(policies.ingressAllows(null, "hailway-kafka", 9092)).isFalse();
     }
 
+    /** The gateway's actuator port: nobody's without the observability component, Prometheus's alone with it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clusters")
+    void theGatewaysManagementPortIsClosedToAllButPrometheus(NetworkPolicies policies) {
+        String gateway = TOPOLOGY.edge().name();
+        int management = TOPOLOGY.port() + Manifests.MANAGEMENT_PORT_OFFSET;
+        Set<String> reaching = new TreeSet<>();
+        for (String from : policies.pods().keySet()) {
+            if (!from.equals(gateway) && policies.allows(from, gateway, management)) {
+                reaching.add(from);
+            }
+        }
+        assertThat(reaching).isEqualTo(policies.pods().containsKey(Observability.PROMETHEUS) ? Set.of(Observability.PROMETHEUS) : Set.of());
+        assertThat(policies.ingressAllows(null, gateway, management)).as("outside -> %s:%d", gateway, management).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("clusters")
     void aServiceReachesNothingOutsideTheClusterButDns(NetworkPolicies policies) {

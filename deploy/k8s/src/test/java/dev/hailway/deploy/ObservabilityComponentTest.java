@@ -134,7 +134,10 @@ class ObservabilityComponentTest {
             Map<String, Object> template = PolicyTest.template(workload(DEV, service));
             Map<String, String> annotations = (Map<String, String>) ((Map<String, Object>) template.get("metadata")).get("annotations");
             Map<String, String> target = relabel(relabelling, discovered("127.0.2.3:8080", service, annotations));
-            assertThat(target).as(service).containsEntry("__address__", "127.0.2.3:" + TOPOLOGY.port())
+            // The gateway serves its actuator on its management port only (its public port answers 404 there).
+            int metrics = TOPOLOGY.services().get(service).edge() ? TOPOLOGY.port() + Manifests.MANAGEMENT_PORT_OFFSET : TOPOLOGY.port();
+            assertThat(containerPorts(workload(DEV, service))).as(service).contains(metrics);
+            assertThat(target).as(service).containsEntry("__address__", "127.0.2.3:" + metrics)
                     .containsEntry("__metrics_path__", "/actuator/prometheus").containsEntry("service", service)
                     .containsEntry("pod", service + "-0");
         }
@@ -311,6 +314,14 @@ class ObservabilityComponentTest {
             }
         }
         throw new AssertionError("Service " + name + " port " + port + " targets no port of " + Rendering.name(workload));
+    }
+
+    private static List<Integer> containerPorts(Map<String, Object> workload) {
+        List<Integer> ports = new ArrayList<>();
+        for (Map<String, Object> container : PolicyTest.containers(PolicyTest.podSpec(workload))) {
+            ((List<Map<String, Object>>) container.getOrDefault("ports", List.of())).forEach(p -> ports.add((Integer) p.get("containerPort")));
+        }
+        return ports;
     }
 
     private static int probePort(Map<String, Object> workload, String probe) {

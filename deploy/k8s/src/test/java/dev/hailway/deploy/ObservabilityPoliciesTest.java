@@ -31,6 +31,9 @@ class ObservabilityPoliciesTest {
     private static final List<Integer> OUTSIDE_PORTS = List.of(22, 53, 80, 443, 4317, 4318, 6443, 8080, 9090);
     private static final String NAMESPACE = "any pod of the namespace";
     private static final String OUTSIDE = "outside";
+    private static final String GATEWAY = TOPOLOGY.edge().name();
+    /** The gateway serves its metrics only there (services/gateway, ManagementPortEnvironmentPostProcessor; TopologyTest). */
+    private static final int MANAGEMENT_PORT = TOPOLOGY.port() + Manifests.MANAGEMENT_PORT_OFFSET;
 
     @Test
     void theComponentRunsTheFourPodsItsPoliciesAreAbout() {
@@ -99,7 +102,7 @@ class ObservabilityPoliciesTest {
         Set<String> expected = new TreeSet<>();
         expected.add(flow(COLLECTOR, JAEGER, Observability.OTLP_GRPC));
         TOPOLOGY.services().keySet().forEach(service -> {
-            expected.add(flow(PROMETHEUS, service, TOPOLOGY.port()));
+            expected.add(flow(PROMETHEUS, service, metricsPort(service)));
             expected.add(flow(PROMETHEUS, service, Observability.ISTIO_MERGED_METRICS));
         });
         expected.add(flow(PROMETHEUS, COLLECTOR, Observability.COLLECTOR_METRICS));
@@ -130,7 +133,7 @@ class ObservabilityPoliciesTest {
             TOPOLOGY.calleesOf(service).forEach(callee -> expected.add(flow(service, callee, TOPOLOGY.port())));
             expected.add(flow(service, COLLECTOR, Observability.OTLP_GRPC));
             expected.add(flow(service, COLLECTOR, Observability.OTLP_HTTP));
-            expected.add(flow(PROMETHEUS, service, TOPOLOGY.port()));
+            expected.add(flow(PROMETHEUS, service, metricsPort(service)));
             expected.add(flow(PROMETHEUS, service, Observability.ISTIO_MERGED_METRICS));
         }
         expected.add(flow(COLLECTOR, JAEGER, Observability.OTLP_GRPC));
@@ -139,6 +142,44 @@ class ObservabilityPoliciesTest {
         expected.add(flow(GRAFANA, JAEGER, Observability.JAEGER_UI));
 
         assertThat(allowed).isEqualTo(expected);
+    }
+
+    /**
+     * The gateway's metrics are on its management port, which its pod declares and annotates for Prometheus, and
+     * which no Service exposes; of every pod of the cluster and from outside it, only Prometheus reaches it. The public
+     * port stays open to all, and serves Prometheus nothing.
+     */
+    @Test
+    void theGatewayIsScrapedOnItsManagementPortWhichOnlyPrometheusReaches() {
+        Map<String, Object> gateway = OBJECTS.stream().filter(o -> o.get("kind").equals("Deployment"))
+                .filter(o -> Rendering.name(o).equals(GATEWAY)).findFirst().orElseThrow();
+        Map<String, Object> metadata = (Map<String, Object>) PolicyTest.template(gateway).get("metadata");
+        assertThat((Map<String, Object>) metadata.get("annotations")).containsEntry("prometheus.io/port", Integer.toString(MANAGEMENT_PORT))
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        assertThat((List<Map<String, Object>>) PolicyTest.containers(PolicyTest.podSpec(gateway)).getFirst().get("ports"))
+                .contains(Map.of("name", "management", "containerPort", MANAGEMENT_PORT, "protocol", "TCP"));
+        Map<String, Object> service = OBJECTS.stream().filter(o -> o.get("kind").equals("Service"))
+                .filter(o -> Rendering.name(o).equals(GATEWAY)).findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) service.get("spec")).get("ports")).as("the gateway's Service")
+                .noneMatch(p -> Integer.valueOf(MANAGEMENT_PORT).equals(p.get("port")) || "management".equals(p.get("targetPort"))
+                        || Integer.valueOf(MANAGEMENT_PORT).equals(p.get("targetPort")));
+
+        Set<String> reaching = new TreeSet<>();
+        for (String from : POLICIES.pods().keySet()) {
+            if (!from.equals(GATEWAY) && POLICIES.allows(from, GATEWAY, MANAGEMENT_PORT)) {
+                reaching.add(from);
+            }
+        }
+        assertThat(reaching).as("pods that reach %s:%d", GATEWAY, MANAGEMENT_PORT).containsExactly(PROMETHEUS);
+        assertThat(POLICIES.ingressAllows(null, GATEWAY, MANAGEMENT_PORT)).as("outside -> %s:%d", GATEWAY, MANAGEMENT_PORT).isFalse();
+        assertThat(POLICIES.ingressAllows(null, GATEWAY, TOPOLOGY.port())).as("the public port, from anywhere").isTrue();
+        assertThat(POLICIES.allows(PROMETHEUS, GATEWAY, TOPOLOGY.port())).as("Prometheus -> the public port, which serves no metrics")
+                .isFalse();
+    }
+
+    /** The port whose /actuator/prometheus Prometheus scrapes: the gateway's management port, every other service's one port. */
+    private static int metricsPort(String service) {
+        return service.equals(GATEWAY) ? MANAGEMENT_PORT : TOPOLOGY.port();
     }
 
     private static String flow(String from, String to, int port) {

@@ -129,6 +129,32 @@ class TopologyTest {
         }
     }
 
+    /** The manifests scrape the gateway where its code opens the actuator: the public port + the offset, unless pinned. */
+    @Test
+    void theGatewaysManagementPortIsWhereItsCodePutsTheActuator() throws IOException {
+        String code = Files.readString(Rendering.ROOT.resolve(
+                "services/gateway/src/main/java/dev/hailway/gateway/management/ManagementPortEnvironmentPostProcessor.java"));
+        Matcher offset = Pattern.compile("int OFFSET = (\\d+);").matcher(code);
+        assertThat(offset.find()).as("ManagementPortEnvironmentPostProcessor.OFFSET").isTrue();
+        assertThat(Integer.parseInt(offset.group(1))).isEqualTo(Manifests.MANAGEMENT_PORT_OFFSET);
+        assertThat(code).as("derived from server.port").contains("serverPort + OFFSET");
+
+        Map<String, Object> settings;
+        try (InputStream in = Files.newInputStream(Rendering.ROOT.resolve("services/gateway/src/main/resources/application.yml"))) {
+            settings = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        }
+        Map<String, Object> management = (Map<String, Object>) settings.getOrDefault("management", Map.of());
+        assertThat(management).as("no management.server.port or base path that would move the actuator").doesNotContainKey("server");
+        Map<String, Object> web = (Map<String, Object>) ((Map<String, Object>) management.get("endpoints")).get("web");
+        assertThat(web).as("the actuator under /actuator, the path the manifests annotate").doesNotContainKey("base-path");
+        assertThat(String.valueOf(((Map<String, Object>) web.get("exposure")).get("include")))
+                .as("management.endpoints.web.exposure.include").contains("prometheus");
+        // Nothing in the deployment pins the port elsewhere: the gateway's settings leave it derived.
+        Map<String, Object> gateway = new Manifests(TOPOLOGY).settings(TOPOLOGY.edge());
+        assertThat((Map<String, Object>) gateway.get("data")).doesNotContainKey("MANAGEMENT_SERVER_PORT")
+                .containsEntry("SERVER_PORT", Integer.toString(TOPOLOGY.port()));
+    }
+
     private static Set<String> topics(String code, Pattern pattern) {
         Set<String> topics = new TreeSet<>();
         Matcher matcher = pattern.matcher(code);
