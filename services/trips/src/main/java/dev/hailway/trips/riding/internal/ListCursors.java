@@ -48,7 +48,13 @@ final class ListCursors {
             if (updatedAt.isBefore(EARLIEST) || updatedAt.isAfter(LATEST)) {
                 throw invalid();
             }
-            return new ListPosition(updatedAt, new TripId(UUID.fromString(parts[1])));
+            UUID tripId = UUID.fromString(parts[1]);
+            // UUID.fromString takes "1-1-1-1-1" too; a cursor this list gave out holds the canonical form only
+            // (found by FuzzingTheApiIT).
+            if (!tripId.toString().equals(parts[1])) {
+                throw invalid();
+            }
+            return new ListPosition(updatedAt, new TripId(tripId));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
