@@ -100,20 +100,43 @@ final class TripEvents {
         return value == null || value.isNull() ? null : value.asString();
     }
 
+    /** The lifecycle in order; CANCELLED, the other end, last. */
+    private static final List<String> LIFECYCLE = List.of("REQUESTED", "PAYMENT_AUTHORIZED", "DRIVER_ASSIGNED",
+            "DRIVER_ARRIVED", "IN_PROGRESS", "COMPLETED", "PAID", "CANCELLED");
+
     /**
-     * Each trip's status after its last event, in the order the topic keeps a trip's events (keyed by trip id), as a
-     * consumer with an inbox sees them: an envelope published again (the outbox resubmits what it could not confirm,
-     * so a copy may land after later events) counts once, where it first arrived.
+     * Each trip's status as a consumer rebuilds it from the topic: an envelope published again counts once, where it
+     * first arrived (as the inboxes count it), and a trip never moves back in its lifecycle, since an event the
+     * outbox could only send later (Kafka was down) may reach the topic after its successors ({@link #reordered}).
      */
     static Map<String, String> finalStatuses(List<Envelope> envelopes) {
         Map<String, String> statuses = new LinkedHashMap<>();
         for (Envelope envelope : firstCopies(envelopes)) {
             String status = STATUS_AFTER.get(envelope.type());
             if (status != null && envelope.aggregateId() != null) {
-                statuses.put(envelope.aggregateId(), status);
+                statuses.merge(envelope.aggregateId(), status,
+                        (was, now) -> LIFECYCLE.indexOf(now) > LIFECYCLE.indexOf(was) ? now : was);
             }
         }
         return statuses;
+    }
+
+    /** Trips whose events reached the topic out of lifecycle order (first copies only). */
+    static List<String> reordered(List<Envelope> envelopes) {
+        Map<String, Integer> furthest = new HashMap<>();
+        java.util.Set<String> reordered = new java.util.LinkedHashSet<>();
+        for (Envelope envelope : firstCopies(envelopes)) {
+            String status = STATUS_AFTER.get(envelope.type());
+            if (status == null || envelope.aggregateId() == null) {
+                continue;
+            }
+            int rank = LIFECYCLE.indexOf(status);
+            Integer before = furthest.put(envelope.aggregateId(), Math.max(rank, furthest.getOrDefault(envelope.aggregateId(), -1)));
+            if (before != null && rank < before) {
+                reordered.add(envelope.aggregateId());
+            }
+        }
+        return List.copyOf(reordered);
     }
 
     /** A driver's hold on a trip: from its assignment until the ride completed or the trip was cancelled. */

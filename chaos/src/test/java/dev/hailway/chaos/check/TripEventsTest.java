@@ -33,6 +33,15 @@ class TripEventsTest {
     }
 
     @Test
+    void anEventSentOnlyAfterItsSuccessorsDoesNotMoveTheTripBackAndIsReportedAsOutOfOrder() {
+        List<TripEvents.Envelope> events = List.of(event("TripRequested", "t1", "{}"), event("TripStarted", "t1", "{}"),
+                event("TripPaid", "t1", "{}"), event("TripDriverArrived", "t1", "{}"), event("TripRequested", "t2", "{}"));
+
+        assertThat(TripEvents.finalStatuses(events)).isEqualTo(Map.of("t1", "PAID", "t2", "REQUESTED"));
+        assertThat(TripEvents.reordered(events)).containsExactly("t1");
+    }
+
+    @Test
     void aDriverMayTakeTheNextTripOnceTheLastOneIsCompleted() {
         List<TripEvents.Envelope> events = List.of(
                 assigned("t1", "10:00:00"), ended("TripCompleted", "t1", "10:05:00"),
