@@ -4,49 +4,50 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.hailway.runtime.ControlRequests;
+import dev.hailway.runtime.ControlRequests.Action;
 import dev.hailway.runtime.LocalPlatform;
 
-/** The hands of a chaos run: what it can do to a process of the platform, by name. */
+/**
+ * The hands of a chaos run: what it can do to a process of the platform, by name, in the launcher's own vocabulary
+ * ({@link Action}), so that a platform in this JVM and one in another process are driven the same way.
+ */
+@FunctionalInterface
 public interface Faults {
 
-    void kill(String name);
+    /** Does {@code action} to the process {@code name}; throws if it could not. */
+    void apply(Action action, String name);
+
+    default void kill(String name) {
+        apply(Action.KILL, name);
+    }
 
     /** Stops a process gracefully: a service leaves its consumer groups on the way out. */
-    void stop(String name);
+    default void stop(String name) {
+        apply(Action.STOP, name);
+    }
 
-    /** Starts a killed process again (or stops and starts a running one), waiting until it is healthy. */
-    void restart(String name);
+    /** Starts a killed or stopped process again (or stops and starts a running one), waiting until it is healthy. */
+    default void restart(String name) {
+        apply(Action.RESTART, name);
+    }
 
-    void pause(String name);
+    default void pause(String name) {
+        apply(Action.PAUSE, name);
+    }
 
-    void resume(String name);
+    default void resume(String name) {
+        apply(Action.RESUME, name);
+    }
 
     /** A platform this JVM runs, e.g. the end-to-end suite's. */
     static Faults of(LocalPlatform platform) {
-        return new Faults() {
-            @Override
-            public void kill(String name) {
-                platform.kill(name);
-            }
-
-            @Override
-            public void stop(String name) {
-                platform.stop(name);
-            }
-
-            @Override
-            public void restart(String name) {
-                platform.restart(name);
-            }
-
-            @Override
-            public void pause(String name) {
-                platform.pause(name);
-            }
-
-            @Override
-            public void resume(String name) {
-                platform.resume(name);
+        return (action, name) -> {
+            switch (action) {
+                case KILL -> platform.kill(name);
+                case STOP -> platform.stop(name);
+                case RESTART -> platform.restart(name);
+                case PAUSE -> platform.pause(name);
+                case RESUME -> platform.resume(name);
             }
         };
     }
@@ -56,39 +57,11 @@ public interface Faults {
      * {@code ./hailway kill NAME} sends one.
      */
     static Faults ofLauncher(Path controlDirectory) {
-        return new Faults() {
-            private static final Duration ANSWER = Duration.ofMinutes(3);
-
-            private void send(ControlRequests.Action action, String name) {
-                ControlRequests.Answer answer = ControlRequests.send(controlDirectory, action, name, ANSWER);
-                if (!answer.ok()) {
-                    throw new IllegalStateException(answer.message());
-                }
-            }
-
-            @Override
-            public void kill(String name) {
-                send(ControlRequests.Action.KILL, name);
-            }
-
-            @Override
-            public void stop(String name) {
-                send(ControlRequests.Action.STOP, name);
-            }
-
-            @Override
-            public void restart(String name) {
-                send(ControlRequests.Action.RESTART, name);
-            }
-
-            @Override
-            public void pause(String name) {
-                send(ControlRequests.Action.PAUSE, name);
-            }
-
-            @Override
-            public void resume(String name) {
-                send(ControlRequests.Action.RESUME, name);
+        Duration answerWithin = Duration.ofMinutes(3);
+        return (action, name) -> {
+            ControlRequests.Answer answer = ControlRequests.send(controlDirectory, action, name, answerWithin);
+            if (!answer.ok()) {
+                throw new IllegalStateException(answer.message());
             }
         };
     }

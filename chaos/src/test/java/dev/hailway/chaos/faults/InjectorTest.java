@@ -52,38 +52,12 @@ class InjectorTest {
 
     /** Records what it was asked to do; {@code refused} (an action and a name) throws instead. */
     private Faults recording(String refused) {
-        return new Faults() {
-            private void act(String action, String name) {
-                if ((action + " " + name).equals(refused)) {
-                    throw new IllegalStateException(action + " " + name + " refused");
-                }
-                done.add(action + " " + name);
+        return (action, name) -> {
+            String done = action.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
+            if (done.equals(refused)) {
+                throw new IllegalStateException(done + " refused");
             }
-
-            @Override
-            public void kill(String name) {
-                act("kill", name);
-            }
-
-            @Override
-            public void stop(String name) {
-                act("stop", name);
-            }
-
-            @Override
-            public void restart(String name) {
-                act("restart", name);
-            }
-
-            @Override
-            public void pause(String name) {
-                act("pause", name);
-            }
-
-            @Override
-            public void resume(String name) {
-                act("resume", name);
-            }
+            this.done.add(done);
         };
     }
 }
